@@ -1,0 +1,31 @@
+// @ts-check
+// Astro renders every public page at build time from the SQLite database (output
+// 'static'); the few live routes (inquiries, back office) opt out with
+// `export const prerender = false` and run inside our own Node server
+// (src/server/), which mounts the adapter's middleware build and serves the static
+// pages from the currently published build directory.
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+export default defineConfig({
+  site: process.env.GONGKAI_SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // Small pages, few styles: inlining saves a request per page on a kiosk.
+    inlineStylesheets: 'always',
+  },
+  i18n: {
+    defaultLocale: 'zh-cn',
+    locales: ['zh-cn', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    // better-sqlite3 is a native module: never bundle it.
+    ssr: { external: ['better-sqlite3'] },
+  },
+});

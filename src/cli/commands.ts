@@ -1,0 +1,7 @@
+// Every `./gongkai` command, in the order `help` lists them. Each domain owns its
+// commands; add yours here (one import, one entry).
+import type { Command } from './command.ts';
+import { migrateCommand } from '../db/commands.ts';
+import { importCommand, loadCommand } from '../import/commands.ts';
+
+export const commands: Command[] = [migrateCommand, importCommand, loadCommand];
