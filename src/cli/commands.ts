@@ -3,5 +3,14 @@
 import type { Command } from './command.ts';
 import { migrateCommand } from '../db/commands.ts';
 import { importCommand, loadCommand } from '../import/commands.ts';
+import { buildCommand } from '../publish/commands.ts';
+import { serveCommand, startCommand } from '../server/commands.ts';
 
-export const commands: Command[] = [migrateCommand, importCommand, loadCommand];
+export const commands: Command[] = [
+  startCommand,
+  buildCommand,
+  serveCommand,
+  migrateCommand,
+  importCommand,
+  loadCommand,
+];

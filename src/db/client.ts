@@ -9,8 +9,11 @@ import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The repository root, wherever the process was started from. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The repository root. The ./gongkai wrapper exports GONGKAI_ROOT, because this module
+ * also runs bundled inside a build directory, where its own location says nothing.
+ */
+export const ROOT = process.env.GONGKAI_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Path of the database: $GONGKAI_DB, else data/gongkai.db in the repository. */
 export function dbPath(): string {

@@ -1,0 +1,94 @@
+// Building a new site directory from the database and making it the live one.
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { dbPath, openMigrated, ROOT } from '../db/client.ts';
+import { newBuildDir, pruneBuilds, swapCurrent } from './paths.ts';
+import { PUBLISH_STEPS, type PublishContext } from './steps.ts';
+
+const gzipAsync = promisify(gzip);
+const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|xml|csv|txt)$/;
+
+export interface BuildOptions {
+  /** keep `current` as it is (benchmarks, CI checks of a build) */
+  swap?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface BuildResult {
+  dir: string;
+  pages: number;
+  seconds: number;
+}
+
+/** Run every publish step and `astro build` into a new directory; swap it live unless told not to. */
+export async function buildSite(opts: BuildOptions = {}): Promise<BuildResult> {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const started = performance.now();
+  const dir = newBuildDir();
+  const db = openMigrated();
+  const ctx: PublishContext = { db, buildDir: dir, log };
+  try {
+    for (const step of PUBLISH_STEPS.filter((s) => s.when === 'before-build')) await runStep(step.name, () => step.run(ctx), log);
+    await runStep('astro build', () => astroBuild(dir), log);
+    for (const step of PUBLISH_STEPS.filter((s) => s.when === 'after-build')) await runStep(step.name, () => step.run(ctx), log);
+  } finally {
+    db.$client.close();
+  }
+  const pages = await runStep('gzip', () => precompress(join(dir, 'client')), log);
+  if (opts.swap !== false) {
+    swapCurrent(dir);
+    pruneBuilds();
+  }
+  return { dir, pages, seconds: (performance.now() - started) / 1000 };
+}
+
+async function runStep<T>(name: string, fn: () => Promise<T> | T, log: (m: string) => void): Promise<T> {
+  const t = performance.now();
+  const result = await fn();
+  log(`  ✓ ${name} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+/** `astro build` in a child process, so its memory is returned when it ends. */
+function astroBuild(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, GONGKAI_OUT_DIR: outDir, GONGKAI_DB: dbPath(), ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code})`))));
+  });
+}
+
+/** Write a .gz twin of every text file over 512 bytes; returns the number of HTML pages. */
+async function precompress(root: string): Promise<number> {
+  let pages = 0;
+  const files: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (COMPRESSIBLE.test(e.name)) {
+        files.push(p);
+        if (e.name.endsWith('.html')) pages++;
+      }
+    }
+  };
+  await walk(root);
+  // A few at a time: zlib runs on libuv's thread pool.
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++]!;
+      if ((await stat(f)).size < 512) continue;
+      await writeFile(`${f}.gz`, await gzipAsync(await readFile(f), { level: 9 }));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return pages;
+}

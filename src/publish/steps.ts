@@ -1,0 +1,20 @@
+// Publishing is: steps before the build (e.g. append new records to the ledger, so pages
+// can show their ledger index), `astro build`, steps after it (search shards, ledger
+// tiles, …), gzip, then the swap. Domains add their steps here.
+import type { Db } from '../db/client.ts';
+
+export interface PublishContext {
+  db: Db;
+  /** the new build's root: static files go under client/ */
+  buildDir: string;
+  /** report progress to the person or process waiting */
+  log(message: string): void;
+}
+
+export interface PublishStep {
+  name: string;
+  when: 'before-build' | 'after-build';
+  run(ctx: PublishContext): Promise<void> | void;
+}
+
+export const PUBLISH_STEPS: PublishStep[] = [];

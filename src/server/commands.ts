@@ -1,0 +1,51 @@
+// `gongkai serve` and `gongkai start` (migrate, load the sample county if empty, build, serve).
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { UserError, type Command } from '../cli/command.ts';
+import { ROOT, openMigrated } from '../db/client.ts';
+import { importFiles } from '../import/run.ts';
+import { formatResult } from '../import/report.ts';
+import { importBatches } from '../import/schema.ts';
+import { buildSite } from '../publish/build.ts';
+import { readdirSync } from 'node:fs';
+import { createGongkaiServer, listen } from './server.ts';
+
+async function serve(): Promise<number> {
+  const server = createGongkaiServer();
+  const url = await listen(server);
+  console.log(`公开 Gongkai is serving ${url}  (Ctrl-C to stop)`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await new Promise(() => {}); // until a signal
+  return 0;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the live build and the inquiry/back-office endpoints (HOST, PORT)',
+  usage: '  ./gongkai serve        HOST=0.0.0.0 PORT=8080 ./gongkai serve',
+  run: serve,
+};
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'migrate, load the sample county if the database is empty, build, serve',
+  usage: '  ./gongkai start        (HOST/PORT as for serve; GONGKAI_DB picks the database)',
+  async run() {
+    const db = openMigrated();
+    const batches = db.select({ n: count() }).from(importBatches).get()?.n ?? 0;
+    if (batches === 0) {
+      const dir = join(ROOT, 'data/sample');
+      console.log(`empty database: loading the sample county from ${dir}`);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({ path: join(dir, f) }));
+      const result = await importFiles(db, files, { user: 'sample' });
+      console.log(formatResult(result));
+      if (!result.ok) throw new UserError('the sample county did not load', 1);
+    }
+    db.$client.close();
+    const built = await buildSite();
+    console.log(`built ${built.pages} pages in ${built.seconds.toFixed(1)} s`);
+    return serve();
+  },
+};
