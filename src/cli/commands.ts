@@ -5,11 +5,13 @@ import { migrateCommand } from '../db/commands.ts';
 import { importCommand, loadCommand } from '../import/commands.ts';
 import { buildCommand } from '../publish/commands.ts';
 import { serveCommand, startCommand } from '../server/commands.ts';
+import { testCommand } from './test.ts';
 
 export const commands: Command[] = [
   startCommand,
   buildCommand,
   serveCommand,
+  testCommand,
   migrateCommand,
   importCommand,
   loadCommand,

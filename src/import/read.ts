@@ -85,12 +85,15 @@ export async function readCsv(path: string, handlers: ReadHandlers): Promise<Rea
     closeSync(fd);
   }
   const { encoding } = sniffEncoding(head, head.length === size);
+  const delimiter = guessDelimiter(new TextDecoder(encoding).decode(head.subarray(0, 64 * 1024)));
   // fatal: a byte sequence that is not valid in the detected encoding stops the import
   // (a file that mixes encodings) instead of turning names into U+FFFD. The decoder
   // drops a leading BOM by itself.
   const decoder = new TextDecoder(encoding, { fatal: true });
   let read = 0;
   let decoded = 0;
+  let chars = 0; // characters handed to papaparse
+  let tail = ''; // the last few, to tell trailing blank lines from lost text
   const decode = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
@@ -98,6 +101,8 @@ export async function readCsv(path: string, handlers: ReadHandlers): Promise<Rea
       try {
         const text = decoder.decode(chunk, { stream: true });
         decoded = read;
+        chars += text.length;
+        tail = (tail + text).slice(-4096);
         done(null, text);
       } catch {
         done(new FileProblem('file.encoding', { offset: decoded }));
@@ -106,7 +111,12 @@ export async function readCsv(path: string, handlers: ReadHandlers): Promise<Rea
     },
     flush(done) {
       try {
-        done(null, decoder.decode());
+        // An empty final chunk makes papaparse drop an unterminated quoted field
+        // silently instead of reporting it: push only real text.
+        const rest = decoder.decode();
+        chars += rest.length;
+        tail = (tail + rest).slice(-4096);
+        done(null, rest === '' ? undefined : rest);
       } catch {
         done(new FileProblem('file.encoding', { offset: decoded }));
       }
@@ -114,13 +124,14 @@ export async function readCsv(path: string, handlers: ReadHandlers): Promise<Rea
   });
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
   let row = 1;
+  let cursor = 0;
+  let failed = false;
   await new Promise<void>((resolve, reject) => {
     const input = source.pipe(decode);
     source.on('error', reject);
     input.on('error', reject);
     Papa.parse(input as unknown as File, {
-      // Excel writes commas; "Unicode text" exports are tab-separated.
-      delimitersToGuess: [',', '\t', ';'],
+      delimiter,
       skipEmptyLines: false,
       chunk(results, parser) {
         const data = results.data as string[][];
@@ -129,18 +140,40 @@ export async function readCsv(path: string, handlers: ReadHandlers): Promise<Rea
           if (bad) throw new FileProblem('file.csv', { detail: `${bad.message} (row ${row + (bad.row ?? 0)})` });
           handlers.records(data, row);
         } catch (err) {
+          failed = true;
+          reject(err);
           parser.abort();
           source.destroy();
-          reject(err);
           return;
         }
         row += data.length;
+        cursor = results.meta.cursor;
       },
-      complete: () => resolve(),
+      complete: () => {
+        if (failed) return;
+        // papaparse (5.7, streaming) silently drops a quoted field left open at the end
+        // of the file: anything it did not consume, beyond blank lines, is that field.
+        const lost = chars - cursor;
+        if (lost > 0 && tail.slice(-Math.min(lost, tail.length)).trim() !== '') {
+          reject(new FileProblem('file.csv', { detail: `quoted field not closed (row ${row})` }));
+        } else resolve();
+      },
       error: (err: Error) => reject(err),
     });
   });
   return { encoding, bytes: size };
+}
+
+/**
+ * The separator, decided once from the first lines: Excel writes commas, its "Unicode
+ * text" export tabs, some European-locale tools semicolons. (Left to papaparse, the
+ * guess would be made per streamed chunk.)
+ */
+export function guessDelimiter(sample: string): ',' | '\t' | ';' {
+  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5).join('\n');
+  const counts = ([',', '\t', ';'] as const).map((d) => [d, lines.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
 }
 
 function mb(bytes: number): string {

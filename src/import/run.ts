@@ -14,7 +14,7 @@ import type { ErrorCode, ImportIssue } from './errors.ts';
 import { foldWidth, parseAmountFen } from './fields.ts';
 import type { Columns, CsvKind, KindName, LoadContext, RowProblem } from './kind.ts';
 import { KINDS, kindOrder } from './kinds.ts';
-import { FileProblem, fileSha256, readCsv, sniffEncoding, type Encoding } from './read.ts';
+import { FileProblem, fileSha256, guessDelimiter, readCsv, sniffEncoding, type Encoding } from './read.ts';
 import { importBatches, type BatchStatus } from './schema.ts';
 
 export interface ImportFile {
@@ -351,5 +351,5 @@ function peekRecords(path: string, n: number): string[][] {
   }
   const { encoding } = sniffEncoding(head, head.length === size);
   const text = new TextDecoder(encoding).decode(head);
-  return Papa.parse<string[]>(text, { preview: n, delimitersToGuess: [',', '\t', ';'] }).data;
+  return Papa.parse<string[]>(text, { preview: n, delimiter: guessDelimiter(text) }).data;
 }

@@ -1,13 +1,10 @@
 // `gongkai serve` and `gongkai start` (migrate, load the sample county if empty, build, serve).
-import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { UserError, type Command } from '../cli/command.ts';
-import { ROOT, openMigrated } from '../db/client.ts';
-import { importFiles } from '../import/run.ts';
-import { formatResult } from '../import/report.ts';
+import type { Command } from '../cli/command.ts';
+import { openMigrated } from '../db/client.ts';
 import { importBatches } from '../import/schema.ts';
 import { buildSite } from '../publish/build.ts';
-import { readdirSync } from 'node:fs';
+import { loadSampleCounty, SAMPLE_DIR } from '../publish/sample.ts';
 import { createGongkaiServer, listen } from './server.ts';
 
 async function serve(): Promise<number> {
@@ -36,12 +33,8 @@ export const startCommand: Command = {
     const db = openMigrated();
     const batches = db.select({ n: count() }).from(importBatches).get()?.n ?? 0;
     if (batches === 0) {
-      const dir = join(ROOT, 'data/sample');
-      console.log(`empty database: loading the sample county from ${dir}`);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({ path: join(dir, f) }));
-      const result = await importFiles(db, files, { user: 'sample' });
-      console.log(formatResult(result));
-      if (!result.ok) throw new UserError('the sample county did not load', 1);
+      console.log(`empty database: loading the sample county from ${SAMPLE_DIR}`);
+      await loadSampleCounty(db);
     }
     db.$client.close();
     const built = await buildSite();

@@ -1,0 +1,79 @@
+// `gongkai test`: the whole suite, as CI runs it — type check, unit and integration tests
+// (Vitest, real SQLite files), then browser tests (Playwright driving Debian's Chromium)
+// against a sample county built into a temporary directory and served by the real server.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError, type Command } from './command.ts';
+import { ROOT } from '../db/client.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
+  return r.status ?? 1;
+}
+
+function npx(bin: string, args: string[], env?: NodeJS.ProcessEnv): number {
+  return run(process.execPath, [join(ROOT, 'node_modules', '.bin', bin), ...args], env);
+}
+
+/** Install Debian's Chromium when it is missing (Playwright's own download cannot work here). */
+export function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  const asRoot = process.getuid?.() === 0;
+  const sudo = asRoot ? [] : ['sudo', '-n'];
+  console.error('[gongkai] installing Debian chromium for the browser tests (apt-get)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const ok =
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), 'update', '-qq'], env) === 0 &&
+    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), 'install', '-y', '-qq', 'chromium'], env) === 0;
+  if (!ok || !existsSync(CHROMIUM)) {
+    throw new UserError(`Chromium is needed at ${CHROMIUM} for the browser tests: apt-get install chromium (or set CHROMIUM_PATH)`, 1);
+  }
+}
+
+export const testCommand: Command = {
+  name: 'test',
+  summary: 'run the whole test suite: types, unit/integration (Vitest), browser (Playwright)',
+  usage: `  ./gongkai test [--unit-only | --e2e-only] [-- FILTER…]
+  FILTER is passed to Vitest / Playwright (e.g. a file name).`,
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { 'unit-only': { type: 'boolean' }, 'e2e-only': { type: 'boolean' } },
+      allowPositionals: true,
+    });
+    const failed: string[] = [];
+    if (!values['e2e-only']) {
+      console.log('\n▶ type check (tsc)');
+      if (npx('tsc', ['--noEmit', '-p', 'tsconfig.json']) !== 0) failed.push('type check');
+      console.log('\n▶ unit and integration tests (vitest)');
+      if (npx('vitest', ['run', ...positionals]) !== 0) failed.push('vitest');
+    }
+    if (!values['unit-only']) {
+      ensureChromium();
+      console.log('\n▶ browser tests (playwright, Chromium)');
+      // A private world for the run: its own database, secrets and site directory.
+      const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
+      const env = {
+        ...process.env,
+        GONGKAI_E2E_DIR: dir,
+        GONGKAI_DB: join(dir, 'gongkai.db'),
+        GONGKAI_SITE_DIR: join(dir, 'site'),
+        GONGKAI_ID_KEY_FILE: join(dir, 'secrets', 'id-hash.key'),
+        GONGKAI_SECRETS_DIR: join(dir, 'secrets'),
+      };
+      if (npx('playwright', ['test', ...positionals], env) !== 0) failed.push('playwright');
+      else rmSync(dir, { recursive: true, force: true });
+    }
+    if (failed.length) {
+      console.error(`\n✗ failed: ${failed.join(', ')}`);
+      return 1;
+    }
+    console.log('\n✓ all tests passed');
+    return 0;
+  },
+};
