@@ -4,3 +4,4 @@ export * from '../areas/schema.ts';
 export * from '../funds/schema.ts';
 export * from '../budgets/schema.ts';
 export * from '../staffing/schema.ts';
+export * from '../ledger/schema.ts';
