@@ -146,12 +146,15 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
         .returning({ id: importBatches.id })
         .get();
       result.batchId = batch.id;
+      const kind = KINDS[p.kind];
+      const rebuild = statSync(p.file.path).size > BULK_BYTES ? dropIndexes(db, kind.bulkIndexes ?? []) : [];
       try {
-        await loadFile(db, p.file.path, p.name, KINDS[p.kind], batch.id, idKey, result, report, opts.progress);
+        await loadFile(db, p.file.path, p.name, kind, batch.id, idKey, result, report, opts.progress);
       } catch (err) {
         if (!(err instanceof FileProblem)) throw err;
         fileIssue(p.name, err.code, err.params);
       }
+      if (issueCount === 0) for (const ddl of rebuild) sqlite.exec(ddl);
       if (issueCount === before && result.rows === 0) fileIssue(p.name, 'file.no_rows');
       db.update(importBatches)
         .set({ rows: result.rows, totalFen: result.totalFen, encoding: result.encoding ?? '?' })
@@ -167,6 +170,21 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
   }
   if (!committed) for (const r of results) r.batchId = null;
   return { ok: committed, groupId, files: results, issues, issueCount };
+}
+
+/** Files above this size load with their kind's secondary indexes dropped and rebuilt. */
+const BULK_BYTES = 8 * 1024 * 1024;
+
+/** Drop indexes inside the open transaction; returns the DDL that recreates them. */
+function dropIndexes(db: Db, names: readonly string[]): string[] {
+  const ddl: string[] = [];
+  for (const name of names) {
+    const sql = db.$client.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name) as string | undefined;
+    if (!sql) continue;
+    db.$client.exec(`DROP INDEX "${name}"`);
+    ddl.push(sql);
+  }
+  return ddl;
 }
 
 /** Stream one file through its kind's columns and loader. */

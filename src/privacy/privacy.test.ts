@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
 import { checkIdNumber, hashIdNumber, idCheckChar, maskIdNumber } from './id-number.ts';
 import { maskName } from './names.ts';
 
@@ -18,6 +19,8 @@ describe('ID numbers', () => {
     expect(hashIdNumber(id, k1)).toBe(hashIdNumber(id, k1));
     expect(hashIdNumber(id, k1)).not.toBe(hashIdNumber(id, k2));
     expect(hashIdNumber(id, k1)).toMatch(/^[0-9a-f]{32}$/);
+    // It is standard HMAC-SHA-256, so another implementation can check it.
+    expect(hashIdNumber(id, k1)).toBe(createHmac('sha256', k1).update(id).digest('hex').slice(0, 32));
   });
   it('rejects impossible birth dates', () => {
     expect(checkIdNumber('110105190002290011')).toEqual({ ok: false, problem: 'id.birth_date' });
