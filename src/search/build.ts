@@ -95,7 +95,8 @@ export async function buildSearchShards(input: SearchBuildInput): Promise<Search
     const store = await writeJsonPair(input.outDir, paths.store, shard.store);
     files.push(idx, store);
     documents += shard.index.rows.length;
-    villageRev.set(village.village.code, { rev: idx.rev + store.rev.slice(0, 4), households: village.households.length });
+    const rev = createHash('sha256').update(idx.rev + store.rev).digest('hex').slice(0, 8);
+    villageRev.set(village.village.code, { rev, households: village.households.length });
   }
 
   const side: [SideKind, unknown][] = [
