@@ -1,12 +1,21 @@
-// A progress bar on the terminal for long imports and builds; silent when not a TTY (CI, pipes).
+// A progress bar on the terminal for long imports and builds. Not on a TTY (CI, pipes,
+// systemd) it is silent, unless GONGKAI_PROGRESS=lines asks for a line every 10%.
 
 /** Returns an update function (done, total, label) and a finish function. */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr) {
   const enabled = stream.isTTY === true;
+  const lines = !enabled && process.env.GONGKAI_PROGRESS === 'lines';
   const started = Date.now();
   let last = 0;
+  let lastTenth = -1;
   return {
     update(done: number, total: number, label: string) {
+      if (lines) {
+        const tenth = total > 0 ? Math.floor((10 * done) / total) : 0;
+        if (tenth !== lastTenth) stream.write(`${label} ${tenth * 10}%\n`);
+        lastTenth = tenth;
+        return;
+      }
       if (!enabled) return;
       const now = Date.now();
       if (now - last < 100 && done < total) return;
