@@ -118,17 +118,30 @@ function checkHouseholdRows(rows: unknown[][], py: PinyinDict, found: Found): vo
 function checkNames(text: string, rows: unknown[][], names: string[], found: Found): void {
   if (names.length === 0) return;
   const publicNames = new Set(rows.map((r) => String(r[0] ?? '')).filter((n) => !n.includes('*')));
-  const runs = new Set(text.match(HAN_RUN) ?? []);
-  const lower = text.toLowerCase();
+  // Every substring of every Han run (runs are names and fund names: short), to the runs holding it.
+  const within = new Map<string, string[]>();
+  for (const run of new Set(text.match(HAN_RUN) ?? [])) {
+    const cs = Array.from(run);
+    for (let i = 0; i < cs.length; i++) {
+      for (let j = i + 2; j <= Math.min(cs.length, i + 8); j++) {
+        const sub = cs.slice(i, j).join('');
+        const list = within.get(sub) ?? [];
+        list.push(run);
+        within.set(sub, list);
+      }
+    }
+  }
+  const latin = new Set(text.toLowerCase().match(/[a-z]+(?:[ '-][a-z]+)*/g) ?? []);
+  const latinText = [...latin].join('|');
   for (const name of names) {
     const chars = Array.from(name).filter(isHan);
     if (chars.length < 2) continue;
     const joined = chars.join('');
     // A longer public name may contain it (王小明华 ⊃ 王小明); the name itself may not appear.
-    for (const run of runs) {
-      if (run.includes(joined) && (run === joined || !publicNames.has(run))) found('full-name', joined);
+    for (const run of within.get(joined) ?? []) {
+      if (run === joined || !publicNames.has(run)) found('full-name', joined);
     }
-    for (const form of pinyinForms(chars)) if (lower.includes(form)) found('full-name-pinyin', `${joined} as ${form}`);
+    for (const form of pinyinForms(chars)) if (latinText.includes(form)) found('full-name-pinyin', `${joined} as ${form}`);
   }
 }
 

@@ -67,6 +67,11 @@ describe('recall for names published in full', () => {
     expect(names('xiaoying')).toContain('李晓英');
   });
 
+  it('initials that also spell syllables still find the name (ha: 何安, sh: 单田芳)', () => {
+    expect(names('ha')).toContain('何安');
+    expect(names('sh')).toEqual(expect.arrayContaining(['单田芳']));
+  });
+
   it('initials cannot find a name with fewer characters than were typed', () => {
     expect(names('qy')).toContain('仇英');
     expect(names('qqqq')).toEqual([]);

@@ -54,12 +54,15 @@ interface Partial {
 }
 
 const KEEP_PER_POSITION = 8;
-const MAX_READINGS = 3;
+const MAX_READINGS = 6;
+/** Longest name read letter by letter as initials (compound surname + two: 欧阳小明). */
+const MAX_NAME_LENGTH = 4;
 
 /**
  * Readings of a run of Latin letters as name units, likeliest first: `wangxm` →
- * wang|x|m, `xian` → xian and xi|an. Only readings with the fewest initials are kept,
- * so `wang` is never also read as wa|n|g. Empty when the letters are not pinyin.
+ * wang|x|m, `xian` → xian and xi|an. Only readings with the fewest initials are kept
+ * (`wang` is not also wa|n|g), plus, for up to 4 letters, one initial per letter
+ * (`sax` → sa|x and s|a|x). Empty when the letters are not pinyin.
  */
 export function segmentLatin(letters: string): LatinUnit[][] {
   const s = letters.toLowerCase();
@@ -82,10 +85,17 @@ export function segmentLatin(letters: string): LatinUnit[][] {
   }
   const done = cheapest(best[n]!, KEEP_PER_POSITION);
   const fewest = done[0]?.guesses ?? 0;
-  return done
+  const out = done
     .filter((p) => p.guesses === fewest)
     .slice(0, MAX_READINGS)
     .map((p) => p.units);
+  // Short input may be one initial per character even where syllables fit: sax is
+  // 孙爱新 (s|a|x), not only sa|x; shk is 孙红凯 (s|h|k), not only sh|k.
+  const chars = [...s];
+  if (n <= MAX_NAME_LENGTH && chars.every((c) => INITIALS.has(c)) && !out.some((u) => u.length === n)) {
+    out.push(chars.map((c): LatinUnit => ({ text: c, kind: 'initial' })));
+  }
+  return out;
 }
 
 function unitFor(piece: string, isLast: boolean): LatinUnit | undefined {

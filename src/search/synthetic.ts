@@ -68,7 +68,7 @@ export function personName(rand: () => number, clan: readonly string[] = []): st
 // 18 fund lines over 3 years = 54 funds (+1 project fund = 55). Share = chance a household
 // gets it in a year. Agricultural subsidies are published by full name, welfare masked.
 const FUND_LINES: [string, number, 'full' | 'masked', number, number][] = [
-  ['耕地地力保护补贴', 0.75, 'full', 8000, 60000],
+  ['耕地地力保护补贴', 0.7, 'full', 8000, 60000],
   ['稻谷目标价格补贴', 0.35, 'full', 3000, 30000],
   ['农机购置补贴', 0.03, 'full', 100000, 900000],
   ['生态公益林补偿', 0.25, 'full', 1000, 20000],
@@ -151,7 +151,7 @@ export function* syntheticVillages(opts: SyntheticOptions = {}): Generator<Synth
     for (const v of township.villages) {
       const rand = prng(((opts.seed ?? 1) * 1_000_003 + ++n * 7_777) >>> 0);
       const clan = [weighted(rand, SURNAMES, SURNAME_TOTAL), weighted(rand, SURNAMES, SURNAME_TOTAL)];
-      const mean = opts.householdsPerVillage ?? 497;
+      const mean = opts.householdsPerVillage ?? 492;
       const count = Math.max(1, Math.round(mean * (0.5 + rand())));
       const households: HouseholdInput[] = [];
       const fullNames = new Map<string, string>();

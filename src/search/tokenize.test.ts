@@ -37,13 +37,19 @@ describe('typed pinyin read as name units', () => {
   it('prefers whole syllables, and keeps ambiguous readings', () => {
     expect(read('wangxiaoming')[0]).toBe('wang|xiao|ming');
     expect(read('xian')).toEqual(['xian', 'xi|an']);
-    expect(read('wang')).toEqual(['wang']);
+    expect(read('zhangsan')).toEqual(['zhang|san']);
   });
 
   it('reads initials and mixed forms', () => {
     expect(read('wxm')).toEqual(['w|x|m']);
     expect(read('wangxm')).toEqual(['wang|x|m']);
-    expect(read('zhxm')).toEqual(['zh|x|m']);
+    expect(read('zhxm')).toEqual(['zh|x|m', 'z|h|x|m']);
+  });
+
+  it('reads up to 4 letters one initial each, even where syllables fit', () => {
+    expect(read('sax')).toEqual(['sa|x', 's|a|x']);
+    expect(read('shk')).toEqual(['sh|k', 's|h|k']);
+    expect(read('wang')).toEqual(['wang', 'w|a|n|g']);
   });
 
   it('lets the last unit be half typed', () => {
