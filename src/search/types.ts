@@ -96,7 +96,7 @@ export interface SearchBuildInput {
 // ---- Files written (each as .json and .json.gz) ----
 // No file holds a serialized lunr index: the page derives every token from the shown
 // rows plus a small pinyin dictionary and assembles lunr's index directly (derive.ts).
-// Serialized lunr indexes were ~4× the bytes and no faster to load.
+// A serialized lunr index of the same tokens was ~7× the bytes and no faster to load.
 
 /** Readings of each character of the shown names, alternatives joined by `/`: 单 → shan/dan. */
 export type PinyinDict = Record<string, string>;
