@@ -35,3 +35,5 @@ async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// Benchmarks read the command's own peak memory from this line.
+if (process.env.GONGKAI_REPORT_RSS) console.error(`peak_rss_kb=${process.resourceUsage().maxRSS}`);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Command } from './command.ts';
+import { ensureDebianPackage } from './system.ts';
 import { ROOT } from '../db/client.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,19 +21,13 @@ function npx(bin: string, args: string[], env?: NodeJS.ProcessEnv): number {
   return run(process.execPath, [join(ROOT, 'node_modules', '.bin', bin), ...args], env);
 }
 
-/** Install Debian's Chromium when it is missing (Playwright's own download cannot work here). */
+/** Debian's Chromium: Playwright's own browser download cannot work here (toolchain.md). */
 export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  const asRoot = process.getuid?.() === 0;
-  const sudo = asRoot ? [] : ['sudo', '-n'];
-  console.error('[gongkai] installing Debian chromium for the browser tests (apt-get)');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ok =
-    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), 'update', '-qq'], env) === 0 &&
-    run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(asRoot ? [] : ['apt-get']), 'install', '-y', '-qq', 'chromium'], env) === 0;
-  if (!ok || !existsSync(CHROMIUM)) {
-    throw new UserError(`Chromium is needed at ${CHROMIUM} for the browser tests: apt-get install chromium (or set CHROMIUM_PATH)`, 1);
+  if (process.env.CHROMIUM_PATH) {
+    if (!existsSync(CHROMIUM)) throw new UserError(`CHROMIUM_PATH=${CHROMIUM} does not exist`, 1);
+    return;
   }
+  ensureDebianPackage('chromium', CHROMIUM);
 }
 
 export const testCommand: Command = {

@@ -124,7 +124,7 @@ export const disbursementsKind = defineKind({
     // Drizzle's per-call placeholder mapping cost more than SQLite's own work here.
     const insertPayment = db.$client.prepare(
       `INSERT INTO disbursements (batch_id, fund_id, recipient_id, village_id, amount_fen, approved_on, paid_on, channel, repeat_seq, source_row)
-       VALUES (${batchId}, @fundId, @recipientId, @villageId, @amountFen, @approvedOn, @paidOn, @channel, @repeatSeq, @sourceRow)`,
+       VALUES (${batchId}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const samePayment = and(
       eq(disbursements.recipientId, sql.placeholder('recipientId')),
@@ -192,7 +192,7 @@ export const disbursementsKind = defineKind({
           repeatSeq = (lastRepeat.get(key)?.seq ?? -1) + 1;
         }
         try {
-          insertPayment.run({ ...key, villageId, approvedOn: r.approvedOn, channel: r.channel ?? '', repeatSeq, sourceRow: row });
+          insertPayment.run(fund.id, person.id, villageId, r.amount, r.approvedOn, r.paidOn, r.channel ?? '', repeatSeq, row);
         } catch (err) {
           // The unique index (recipient, fund, date, amount, repeat) is the duplicate check,
           // within this file and against every earlier batch alike.

@@ -96,10 +96,18 @@ function parseDateUncached(raw: string): Parsed<string> {
   return ok(`${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
+const idCache = new Map<string, Parsed<string>>();
+
 /** An 18-character resident ID number with a valid GB 11643 check digit. */
 export function parseIdNumber(raw: string): Parsed<string> {
+  // A household's number repeats on every payment it receives: check it once.
+  const hit = idCache.get(raw);
+  if (hit) return hit;
   const r = checkIdNumber(foldWidth(raw).replace(/\s/g, ''));
-  return r.ok ? ok(r.id) : fail(r.problem);
+  const result = r.ok ? ok(r.id) : fail(r.problem);
+  if (idCache.size > 200_000) idCache.clear();
+  idCache.set(raw, result);
+  return result;
 }
 
 const YES = new Set(['是', 'y', 'yes', '1', 'true', '√', '重复']);
@@ -137,7 +145,9 @@ export function parseCode(raw: string, min = 2, max = 32): Parsed<string> {
 
 /** Free text, trimmed, whitespace runs collapsed; bounded so one cell cannot bloat a page. */
 export function parseText(raw: string, max = 200): Parsed<string> {
-  const s = raw.replace(/\s+/g, ' ').trim();
+  const s = /\s\s|[\t\n\r\f\v\u00a0\u3000]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
+  // UTF-16 length bounds the character count from above: count only when it might matter.
+  if (s.length <= max) return ok(s);
   const length = Array.from(s).length;
   return length > max ? fail('text.too_long', { length, max }) : ok(s);
 }

@@ -23,7 +23,7 @@ async function writeBigFile(path: string): Promise<void> {
     const id = first17 + idCheckChar(first17);
     const month = String(1 + Math.floor(i / 20_000)).padStart(2, '0');
     const line = `ZX2025-01,城关镇,和平村,${person},王${String.fromCharCode(0x4e00 + person)}明,${id},${100 + (i % 900)}.50,2025-${month}-01,2025-${month}-03\n`;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
 }
