@@ -108,6 +108,8 @@ describe('masked households found from the full name typed', () => {
   it('hidden characters cannot find a masked household', () => {
     expect(names('大明')).not.toContain('王*明');
     expect(names('daming')).not.toContain('王*明');
+    // wang|w is all in the visible surname; it is not a reading of 王*明 (length 2 ≠ 3).
+    expect(names('wangw')).not.toContain('王*明');
   });
 
   it('a household with payments from a masked fund is shown masked, with all its payments', () => {

@@ -89,7 +89,7 @@ export function searchHouseholds(village: SearchableVillage, raw: string, limit 
       .map((r) => Number(r.ref))
       .sort((a, b) => a - b);
     for (const ref of refs) {
-      if (seen.has(ref) || !fits(ref) || nameLength(village.rows[ref]) < plan.units) continue;
+      if (seen.has(ref) || !fits(ref) || !plausible(village.rows[ref], plan)) continue;
       seen.add(ref);
       out.push({ ref, via: plan.via });
     }
@@ -97,8 +97,15 @@ export function searchHouseholds(village: SearchableVillage, raw: string, limit 
   return out.slice(0, limit);
 }
 
-function nameLength(row: readonly [string, string, string] | undefined): number {
-  return row ? Array.from(row[0]).length : 0;
+/**
+ * lunr cannot see order or length: a name shorter than the units typed cannot be meant,
+ * and a masked row can only match several units through its mask (its `s` tokens
+ * alone would otherwise satisfy e.g. wang|w).
+ */
+function plausible(row: readonly [string, string, string] | undefined, plan: QueryPlan): boolean {
+  if (!row) return false;
+  if (Array.from(row[0]).length < plan.units) return false;
+  return plan.via === 'mask' || plan.units === 1 || !row[0].includes('*');
 }
 
 function rowHasNumber(row: readonly [string, string, string] | undefined, typed: string): boolean {
