@@ -2,9 +2,12 @@
 // migration db/migrations/0002_ledger_triggers.sql) refuse UPDATE and DELETE and keep indexes
 // gapless, so a correction can only ever be a new entry that names the one it supersedes.
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, blob, index, primaryKey, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, blob, primaryKey, check } from 'drizzle-orm/sqlite-core';
 
-/** One leaf per published record version, in log order. */
+/**
+ * One leaf per published record version, in log order. Domain tables keep the ledger index
+ * of what they published; a record's history follows `supersedes` back (store.ts).
+ */
 export const ledgerEntries = sqliteTable(
   'ledger_entries',
   {
@@ -14,13 +17,10 @@ export const ledgerEntries = sqliteTable(
     entry: blob('entry', { mode: 'buffer' }).notNull(),
     /** SHA-256(0x00 ‖ entry), stored so tiles are emitted without rehashing. */
     leafHash: blob('leaf_hash', { mode: 'buffer' }).notNull(),
-    /** `kind/id` of a record entry, to list a record's versions; null for other entries. */
-    recordKey: text('record_key'),
     /** When the entry was appended (ISO 8601); not part of the entry or its hash. */
     appendedAt: text('appended_at').notNull(),
   },
   (t) => [
-    index('ledger_entries_record').on(t.recordKey),
     check('ledger_entries_leaf_hash_size', sql`length(${t.leafHash}) = 32`),
     check('ledger_entries_entry_size', sql`length(${t.entry}) <= 65535`),
   ],
