@@ -6,6 +6,8 @@ import { importCommand, loadCommand } from '../import/commands.ts';
 import { buildCommand } from '../publish/commands.ts';
 import { serveCommand, startCommand } from '../server/commands.ts';
 import { testCommand } from './test.ts';
+import { benchCommand } from './bench.ts';
+import { ledgerCommand, verifyCommand } from '../ledger/commands.ts';
 
 export const commands: Command[] = [
   startCommand,
@@ -15,4 +17,7 @@ export const commands: Command[] = [
   migrateCommand,
   importCommand,
   loadCommand,
+  ledgerCommand,
+  verifyCommand,
+  benchCommand,
 ];

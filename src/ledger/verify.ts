@@ -40,7 +40,7 @@ export interface VerifyReport {
   checkpoint: Checkpoint;
   bundles: number;
   tiles: number;
-  /** Sizes of the earlier checkpoints found consistent (history and --since). */
+  /** Sizes of the earlier checkpoints found consistent (history and --since), ascending. */
   consistentWith: number[];
 }
 
@@ -215,8 +215,9 @@ export async function verifyLog(read: ReadLog, opts: VerifyOptions): Promise<Ver
     }
     consistentWith.push(old.size);
   }
-  if (consistentWith.length) say(`consistent with ${consistentWith.length} earlier checkpoint(s)`);
-  return { checkpoint: cp, bundles, tiles, consistentWith };
+  const sizesSeen = [...new Set(consistentWith)].sort((a, b) => a - b);
+  if (sizesSeen.length) say(`consistent with ${sizesSeen.length} earlier checkpoint(s)`);
+  return { checkpoint: cp, bundles, tiles, consistentWith: sizesSeen };
 }
 
 function bundleFor(idx: number, size: number): string {
