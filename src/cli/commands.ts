@@ -8,6 +8,7 @@ import { serveCommand, startCommand } from '../server/commands.ts';
 import { testCommand } from './test.ts';
 import { benchCommand } from './bench.ts';
 import { ledgerCommand, verifyCommand } from '../ledger/commands.ts';
+import { generateCommand } from '../generate/command.ts';
 
 export const commands: Command[] = [
   startCommand,
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   serveCommand,
   testCommand,
   migrateCommand,
+  generateCommand,
   importCommand,
   loadCommand,
   ledgerCommand,
