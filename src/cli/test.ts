@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Command } from './command.ts';
 import { ensureDebianPackage } from './system.ts';
-import { ROOT } from '../db/client.ts';
+import { ROOT } from '../lib/root.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -4,16 +4,12 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate as drizzleMigrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../lib/root.ts';
 import * as schema from './schema.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { ROOT };
 
-/**
- * The repository root. The ./gongkai wrapper exports GONGKAI_ROOT, because this module
- * also runs bundled inside a build directory, where its own location says nothing.
- */
-export const ROOT = process.env.GONGKAI_ROOT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** Path of the database: $GONGKAI_DB, else data/gongkai.db in the repository. */
 export function dbPath(): string {

@@ -1,11 +1,11 @@
 import type { Command } from '../cli/command.ts';
-import { dbPath, openMigrated } from './client.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
   summary: 'apply the committed database migrations ($GONGKAI_DB)',
   usage: '  ./gongkai migrate',
-  run() {
+  async run() {
+    const { dbPath, openMigrated } = await import('./client.ts');
     const db = openMigrated();
     db.$client.close();
     console.log(`migrated ${dbPath()}`);

@@ -4,12 +4,9 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Command } from '../cli/command.ts';
-import { openMigrated } from '../db/client.ts';
 import { progressBar } from '../lib/progress.ts';
-import { KIND_NAMES } from './kind.ts';
-import { isKindName } from './kinds.ts';
-import { formatResult, writeReport } from './report.ts';
-import { importFiles, type ImportFile, type ImportResult } from './run.ts';
+import { KIND_NAMES, type KindName } from './kind.ts';
+import type { ImportFile, ImportResult } from './run.ts';
 
 const OPTIONS = {
   report: { type: 'string' },
@@ -18,6 +15,12 @@ const OPTIONS = {
 } as const;
 
 async function runImport(files: ImportFile[], values: { report?: string; user?: string; pending?: boolean }): Promise<number> {
+  // Loaded here, not at the top: `./gongkai help` should not pay for the database layer.
+  const [{ openMigrated }, { importFiles }, { formatResult, writeReport }] = await Promise.all([
+    import('../db/client.ts'),
+    import('./run.ts'),
+    import('./report.ts'),
+  ]);
   const db = openMigrated();
   const bar = progressBar();
   let result: ImportResult;
@@ -52,9 +55,9 @@ export const importCommand: Command = {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
     const [kind, file] = positionals;
     if (!kind || !file || positionals.length > 2) throw new UserError(`usage:\n${this.usage}`);
-    if (!isKindName(kind)) throw new UserError(`unknown kind "${kind}"; one of: ${KIND_NAMES.join(', ')}`);
+    if (!(KIND_NAMES as readonly string[]).includes(kind)) throw new UserError(`unknown kind "${kind}"; one of: ${KIND_NAMES.join(', ')}`);
     if (!exists(file)) throw new UserError(`no such file: ${file}`);
-    return runImport([{ path: resolve(file), kind }], values);
+    return runImport([{ path: resolve(file), kind: kind as KindName }], values);
   },
 };
 

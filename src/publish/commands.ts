@@ -1,7 +1,6 @@
 // `gongkai build`: build the site from the database into a new directory and make it live.
 import { parseArgs } from 'node:util';
 import type { Command } from '../cli/command.ts';
-import { buildSite } from './build.ts';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -11,6 +10,7 @@ export const buildCommand: Command = {
   --no-swap  build only; leave the live site as it is`,
   async run(args) {
     const { values } = parseArgs({ args, options: { 'no-swap': { type: 'boolean' } } });
+    const { buildSite } = await import('./build.ts');
     const result = await buildSite({ swap: !values['no-swap'] });
     console.log(`built ${result.pages} pages in ${result.seconds.toFixed(1)} s → ${result.dir}`);
     return 0;

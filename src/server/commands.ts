@@ -1,13 +1,8 @@
 // `gongkai serve` and `gongkai start` (migrate, load the sample county if empty, build, serve).
-import { count } from 'drizzle-orm';
 import type { Command } from '../cli/command.ts';
-import { openMigrated } from '../db/client.ts';
-import { importBatches } from '../import/schema.ts';
-import { buildSite } from '../publish/build.ts';
-import { loadSampleCounty, SAMPLE_DIR } from '../publish/sample.ts';
-import { createGongkaiServer, listen } from './server.ts';
 
 async function serve(): Promise<number> {
+  const { createGongkaiServer, listen } = await import('./server.ts');
   const server = createGongkaiServer();
   const url = await listen(server);
   console.log(`公开 Gongkai is serving ${url}  (Ctrl-C to stop)`);
@@ -30,6 +25,13 @@ export const startCommand: Command = {
   summary: 'migrate, load the sample county if the database is empty, build, serve',
   usage: '  ./gongkai start        (HOST/PORT as for serve; GONGKAI_DB picks the database)',
   async run() {
+    const [{ count }, { openMigrated }, { importBatches }, { buildSite }, { loadSampleCounty, SAMPLE_DIR }] = await Promise.all([
+      import('drizzle-orm'),
+      import('../db/client.ts'),
+      import('../import/schema.ts'),
+      import('../publish/build.ts'),
+      import('../publish/sample.ts'),
+    ]);
     const db = openMigrated();
     const batches = db.select({ n: count() }).from(importBatches).get()?.n ?? 0;
     if (batches === 0) {
