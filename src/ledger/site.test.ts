@@ -63,7 +63,7 @@ describe('writeLedgerSite', () => {
     const dir = join(tmp, 'file-db');
     const db = openMigrated(join(tmp, 'ledger.db'));
     appendEntries(db, Array.from({ length: 70_000 }, (_, i) => utf8(`e${i}`)));
-    await writeLedgerSite(db, dir, signer, ORIGIN, { auditWorkers: 2 });
+    await writeLedgerSite(db, dir, signer, ORIGIN, { workers: 2 });
     expect(db.$client.prepare('SELECT level, count(*) AS n FROM ledger_tile_hashes GROUP BY level').all()).toEqual([
       { level: 1, n: 273 },
       { level: 2, n: 1 },
@@ -72,7 +72,7 @@ describe('writeLedgerSite', () => {
     // A row rewritten in the second worker's half is named by that worker.
     db.$client.exec('DROP TRIGGER ledger_entries_no_update');
     db.$client.prepare("UPDATE ledger_entries SET entry = x'00' WHERE idx = 69000").run();
-    await expect(writeLedgerSite(db, dir, signer, ORIGIN, { auditWorkers: 2 })).rejects.toThrow(/ledger entry 69000 does not match/);
+    await expect(writeLedgerSite(db, dir, signer, ORIGIN, { workers: 2 })).rejects.toThrow(/ledger entry 69000 does not match/);
     db.$client.close();
   });
 

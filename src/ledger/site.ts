@@ -8,17 +8,18 @@
 //   ledger/tile/entries/<N>[.p/<W>]   entry bundles, likewise
 //   ledger/vkey                       the verifier key, name+hash+base64
 //   ledger/history/<size>             every checkpoint ever signed; history/index lists sizes
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/client.ts';
-import { auditLedger } from './audit.ts';
+import { buildAllLeaves, type LeafChunk } from './leaves.ts';
 import { bytesEqual } from './bytes.ts';
 import { formatCheckpoint, parseCheckpoint } from './checkpoint.ts';
 import { emptyRoot } from './hash.ts';
 import { ProofError, consistencyPlan, perfectRoot, rootPlan, runPlanSync, verifyConsistency, type NodeId } from './merkle.ts';
 import { formatVerifierKey, signNote, type Signer } from './note.ts';
 import { LedgerError, ledgerSize, levelHashes } from './store.ts';
-import { TILE_HEIGHT, TILE_WIDTH, bundlePath, encodeBundle, hashesAtLevel, tilePath } from './tiles.ts';
+import { TILE_HEIGHT, TILE_WIDTH, bundlePath, hashesAtLevel, tilePath } from './tiles.ts';
 
 /** What writeLedgerSite produced. */
 export interface LedgerSiteResult {
@@ -45,24 +46,40 @@ function pastCheckpoints(db: Db): PastCheckpoint[] {
     .all() as PastCheckpoint[];
 }
 
+/** Writes files under `root` with many writes in flight: file creation is latency-bound. */
 class FileWriter {
   files = 0;
   bytes = 0;
-  private dirs = new Set<string>();
   readonly root: string;
+  private dirs = new Map<string, Promise<unknown>>();
+  private inflight = new Set<Promise<void>>();
+  private failed: unknown = null;
   constructor(root: string) {
     this.root = root;
   }
-  write(rel: string, data: Uint8Array | string): void {
+  write(rel: string, data: Uint8Array | string): Promise<void> {
     const path = join(this.root, rel);
     const dir = dirname(path);
-    if (!this.dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.dirs.add(dir);
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.dirs.set(dir, made);
     }
-    writeFileSync(path, data);
+    const p: Promise<void> = made
+      .then(() => writeFile(path, data))
+      .catch((err: unknown) => {
+        this.failed ??= err;
+      })
+      .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
     this.files++;
     this.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    return p;
+  }
+  /** Wait until fewer than `max` writes are in flight. */
+  async drain(max = 0): Promise<void> {
+    while (this.inflight.size > max) await Promise.race(this.inflight);
+    if (this.failed) throw this.failed;
   }
 }
 
@@ -82,18 +99,29 @@ function tileBytes(hashes: readonly Uint8Array[], width: number): Uint8Array {
   return tile;
 }
 
-/** Bundles and level-0 tiles straight from the stored rows (no hashing: the audit checks them). */
-function emitLeaves(db: Db, out: FileWriter, size: number, sizes: readonly number[]): void {
-  const rows = db.$client.prepare('SELECT entry, leaf_hash FROM ledger_entries WHERE idx >= ? AND idx < ? ORDER BY idx').raw();
-  for (let b = 0; b * TILE_WIDTH < size; b++) {
-    const batch = rows.all(b * TILE_WIDTH, Math.min(size, (b + 1) * TILE_WIDTH)) as Array<[Uint8Array, Uint8Array]>;
-    const entries = batch.map((r) => r[0]);
-    const leaves = batch.map((r) => r[1]);
-    for (const w of widthsFor(0, b, batch.length, sizes)) {
-      out.write(bundlePath(b, w), encodeBundle(entries.slice(0, w)));
-      out.write(tilePath({ level: 0, index: b, width: w }), tileBytes(leaves, w));
+/** The first `count` entries of a bundle, as a bundle. */
+function bundlePrefix(bundle: Uint8Array, count: number): Uint8Array {
+  let o = 0;
+  for (let i = 0; i < count; i++) o += 2 + ((bundle[o]! << 8) | bundle[o + 1]!);
+  return bundle.subarray(0, o);
+}
+
+/** Writes the bundles and level-0 tiles of a chunk, with the partial ones of earlier sizes. */
+function leafWriter(out: FileWriter, sizes: readonly number[]): (c: LeafChunk) => Promise<unknown> {
+  return ({ first, data, spans }) => {
+    const writes: Array<Promise<void>> = [];
+    for (let k = 0; k * 4 < spans.length; k++) {
+      const b = first + k;
+      const bundle = data.subarray(spans[k * 4]!, spans[k * 4]! + spans[k * 4 + 1]!);
+      const tile = data.subarray(spans[k * 4 + 2]!, spans[k * 4 + 2]! + spans[k * 4 + 3]!);
+      const width = tile.length / 32;
+      for (const w of widthsFor(0, b, width, sizes)) {
+        writes.push(out.write(bundlePath(b, w), w === width ? bundle : bundlePrefix(bundle, w)));
+        writes.push(out.write(tilePath({ level: 0, index: b, width: w }), tile.subarray(0, w * 32)));
+      }
     }
-  }
+    return Promise.all(writes);
+  };
 }
 
 /** Level 1 and up from the audited level-1 hashes: levels[t] holds every level-t tile hash. */
@@ -154,8 +182,8 @@ function signedRoot(c: PastCheckpoint): Uint8Array {
 }
 
 export interface WriteLedgerOptions {
-  /** Worker threads for the audit of a file database (default 2; 0 audits inline). */
-  auditWorkers?: number;
+  /** Worker threads building the leaves of a file database (default 2; 0 works inline). */
+  workers?: number;
 }
 
 /**
@@ -186,10 +214,8 @@ export async function writeLedgerSite(
   rmSync(tmp, { recursive: true, force: true });
   const out = new FileWriter(tmp);
   try {
-    // The audit runs in worker threads while this thread writes bundles and leaf tiles.
-    const audit = auditLedger(db.$client, size, opts.auditWorkers ?? 2);
-    emitLeaves(db, out, size, sizes);
-    const { bad, level1 } = await audit;
+    // Worker threads build and audit bundles and leaf tiles; this thread writes them.
+    const { bad, level1 } = await buildAllLeaves(db.$client, size, opts.workers ?? 2, leafWriter(out, sizes));
     if (bad) {
       throw new LedgerError(
         bad.missing
@@ -238,6 +264,7 @@ export async function writeLedgerSite(
     out.write('vkey', `${formatVerifierKey(signer.name, signer.publicKey)}\n`);
     for (const c of past) out.write(`history/${c.size}`, c.note);
     out.write('history/index', past.map((c) => `${c.size}\n`).join(''));
+    await out.drain();
     // Swap the finished directory into place.
     const old = join(outDir, `.ledger-old-${process.pid}`);
     if (existsSync(final)) renameSync(final, old);
@@ -245,6 +272,7 @@ export async function writeLedgerSite(
     rmSync(old, { recursive: true, force: true });
     return { size, root, checkpoint: note, signed, files: out.files, bytes: out.bytes };
   } catch (err) {
+    await out.drain().catch(() => {});
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
