@@ -3,7 +3,7 @@
 // (git-ignored), file mode 0600.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { ROOT } from '../db/client.ts';
+import { ROOT } from '../lib/root.ts';
 import { generateKey, parseSignerKey, type Signer } from './note.ts';
 
 /** Path of the signing key: $GONGKAI_LEDGER_KEY, else data/secrets/ledger.key. */

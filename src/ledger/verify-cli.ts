@@ -1,7 +1,7 @@
 // What `./gongkai verify` prints (Node only); the checks themselves are in verify.ts.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ROOT } from '../db/client.ts';
+import { ROOT } from '../lib/root.ts';
 import { UserError } from '../cli/command.ts';
 import { fromUtf8, toBase64, toHex } from './bytes.ts';
 import { NoteError, parseVerifierKey, type Verifier } from './note.ts';
