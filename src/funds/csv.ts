@@ -14,7 +14,7 @@ import {
 import { defineKind, opt, req, type LoadContext } from '../import/kind.ts';
 import { hashIdNumber, maskIdNumber } from '../privacy/id-number.ts';
 import { maskName } from '../privacy/names.ts';
-import { disbursements, funds, projects, recipientNames, recipients, type FundKind } from './schema.ts';
+import { disbursements, funds, projects, type FundKind } from './schema.ts';
 
 const text = (max: number) => (s: string) => parseText(s, max);
 const positive = (s: string) => parseAmountFen(s);
@@ -98,31 +98,21 @@ export const disbursementsKind = defineKind({
     const { db, batchId, idKey, problem } = ctx;
     const fundByCode = fundLookup(ctx);
     const areas = areaLookup(db);
+    // Per person (a county has ~200k) and per payment (~1M a year) statements are plain
+    // better-sqlite3: Drizzle's per-call mapping cost more than SQLite's own work here.
+    const sqlite = db.$client;
     // People already known from earlier batches, found by the keyed hash of their ID.
-    const knownPerson = db
-      .select({ id: recipients.id, villageId: recipients.villageId, name: recipientNames.fullName })
-      .from(recipients)
-      .innerJoin(recipientNames, eq(recipientNames.recipientId, recipients.id))
-      .where(eq(recipients.idHash, sql.placeholder('hash')))
-      .prepare();
-    const insertRecipient = db
-      .insert(recipients)
-      .values({
-        idHash: sql.placeholder('idHash'),
-        idMasked: sql.placeholder('idMasked'),
-        nameMasked: sql.placeholder('nameMasked'),
-        villageId: sql.placeholder('villageId'),
-        householdNo: sql.placeholder('householdNo'),
-        batchId,
-      })
-      .prepare();
-    const insertName = db
-      .insert(recipientNames)
-      .values({ recipientId: sql.placeholder('recipientId'), fullName: sql.placeholder('fullName') })
-      .prepare();
-    // The one statement run a million times per county-year: plain better-sqlite3, because
-    // Drizzle's per-call placeholder mapping cost more than SQLite's own work here.
-    const insertPayment = db.$client.prepare(
+    const knownPerson = sqlite.prepare<[string], { id: number; villageId: number; name: string }>(
+      `SELECT r.id, r.village_id AS villageId, n.full_name AS name
+         FROM recipients r JOIN recipient_names n ON n.recipient_id = r.id WHERE r.id_hash = ?`,
+    );
+    const insertRecipient = sqlite.prepare(
+      `INSERT INTO recipients (id_hash, id_masked, name_masked, village_id, household_no, batch_id) VALUES (?, ?, ?, ?, ?, ${batchId})`,
+    );
+    const insertName = sqlite.prepare('INSERT INTO recipient_names (recipient_id, full_name) VALUES (?, ?)');
+    // A first load has nobody to look up: skip the per-person query (190k of them at seed scale).
+    const anyoneKnown = sqlite.prepare('SELECT 1 FROM recipients LIMIT 1').get() !== undefined;
+    const insertPayment = sqlite.prepare(
       `INSERT INTO disbursements (batch_id, fund_id, recipient_id, village_id, amount_fen, approved_on, paid_on, channel, repeat_seq, source_row)
        VALUES (${batchId}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -169,13 +159,10 @@ export const disbursementsKind = defineKind({
         let person = people.get(r.idNumber);
         if (!person) {
           const idHash = hashIdNumber(r.idNumber, idKey);
-          person = knownPerson.get({ hash: idHash });
+          person = anyoneKnown ? knownPerson.get(idHash) : undefined;
           if (!person) {
-            const id = Number(
-              insertRecipient.run({ idHash, idMasked: maskIdNumber(r.idNumber), nameMasked: maskName(r.name), villageId, householdNo: r.householdNo })
-                .lastInsertRowid,
-            );
-            insertName.run({ recipientId: id, fullName: r.name });
+            const id = Number(insertRecipient.run(idHash, maskIdNumber(r.idNumber), maskName(r.name), villageId, r.householdNo).lastInsertRowid);
+            insertName.run(id, r.name);
             person = { id, villageId, name: r.name };
           }
           people.set(r.idNumber, person);

@@ -18,7 +18,11 @@ let t: TempDb;
 beforeEach(() => {
   t = tempDb();
 });
-afterEach(() => t.cleanup());
+afterEach(() => {
+  // Imports skip per-row foreign-key enforcement: prove every reference they wrote holds.
+  if (t.db.$client.open) expect(t.db.$client.pragma('foreign_key_check')).toEqual([]);
+  t.cleanup();
+});
 
 const run = (files: ImportFile[]) => importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY });
 const all = (sql: string) => t.db.$client.prepare(sql).all() as Record<string, unknown>[];

@@ -124,6 +124,12 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
   planned.sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
   const idKey = opts.idKey ?? loadIdKey();
   const sqlite = db.$client;
+  // Foreign keys are not enforced row by row during an import: every id a loader writes
+  // comes from a lookup in this same transaction, and the checks cost 2.5 µs of the 6.6 µs
+  // a payment insert took. The integration tests run PRAGMA foreign_key_check after loads.
+  // (The pragma cannot change inside a transaction, hence before BEGIN.)
+  const enforcing = sqlite.pragma('foreign_keys', { simple: true }) === 1;
+  sqlite.pragma('foreign_keys = OFF');
   sqlite.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
@@ -167,6 +173,7 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
     }
   } finally {
     if (!committed && sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (enforcing) sqlite.pragma('foreign_keys = ON');
   }
   if (!committed) for (const r of results) r.batchId = null;
   return { ok: committed, groupId, files: results, issues, issueCount };
