@@ -4,7 +4,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { ROOT } from '../lib/root.ts';
-import { generateKey, parseSignerKey, type Signer } from './note.ts';
+import type { Signer } from './note.ts';
+import { generateKey, parseSignerKey } from './note-sign.ts';
 
 /** Path of the signing key: $GONGKAI_LEDGER_KEY, else data/secrets/ledger.key. */
 export function ledgerKeyPath(): string {

@@ -98,7 +98,7 @@ export function foldRight(hashes: readonly Uint8Array[]): Uint8Array {
 function rangesPlan(ranges: Array<[number, number]>): Plan<Uint8Array[]> {
   const groups = ranges.map(([lo, hi]) => subtreesOf(lo, hi));
   return {
-    nodes: groups.flat(),
+    nodes: ([] as NodeId[]).concat(...groups), // not .flat(): old kiosk browsers lack it
     build(hashes) {
       const out: Uint8Array[] = [];
       let i = 0;

@@ -4,15 +4,14 @@ import { formatCheckpoint, openCheckpoint, parseCheckpoint, signCheckpoint } fro
 import { leafHash } from './hash.ts';
 import {
   NoteError,
-  generateKey,
   keyId,
   openNote,
-  parseSignerKey,
   parseVerifierKey,
   setPortableEd25519,
   signNote,
   verifyEd25519,
 } from './note.ts';
+import { generateKey, parseSignerKey } from './note-sign.ts';
 
 // The example of the C2SP signed-note specification ("Verifier keys" → "Example").
 const SPEC_VKEY = 'example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k';

@@ -5,14 +5,10 @@
 // where hash is 8 hex digits of key ID = SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key)[:4].
 //
 // Isomorphic. Verification uses WebCrypto Ed25519 where the browser has it and falls back to
-// @noble/ed25519 (with @noble/hashes' SHA-512, since crypto.subtle is missing on plain-HTTP
-// kiosk pages). Signing only happens at publish, in Node, and uses noble's sync signer.
-import * as ed from '@noble/ed25519';
-import { sha512 } from '@noble/hashes/sha2.js';
+// @noble/ed25519, loaded on demand (ed25519.ts; crypto.subtle is missing on plain-HTTP kiosk
+// pages). Signer keys are parsed and generated in note-sign.ts (Node, at publish).
 import { concatBytes, fromBase64, fromUtf8, toBase64, utf8 } from './bytes.ts';
 import { sha256 } from './hash.ts';
-
-ed.hashes.sha512 = sha512;
 
 /** Signature type byte of plain Ed25519 signatures. */
 export const ALG_ED25519 = 0x01;
@@ -46,7 +42,7 @@ export interface Signer {
 
 /** Key names are non-empty, with no Unicode space and no plus sign. */
 export function isValidKeyName(name: string): boolean {
-  return name.length > 0 && !/[\s\u0085+]/u.test(name) && fromUtf8(utf8(name)) === name;
+  return name.length > 0 && !/[\s\u0085+]/.test(name) && fromUtf8(utf8(name)) === name;
 }
 
 /** The uint32 key ID of an Ed25519 key. */
@@ -55,7 +51,8 @@ export function keyId(name: string, publicKey: Uint8Array): number {
   return ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+/** 8 lowercase hex digits of a key ID. */
+export const hex8 = (n: number): string => ('0000000' + n.toString(16)).slice(-8);
 
 /** `name+hash+base64` for an Ed25519 public key. */
 export function formatVerifierKey(name: string, publicKey: Uint8Array): string {
@@ -63,8 +60,8 @@ export function formatVerifierKey(name: string, publicKey: Uint8Array): string {
   return `${name}+${hex8(keyId(name, publicKey))}+${toBase64(concatBytes(new Uint8Array([ALG_ED25519]), publicKey))}`;
 }
 
-// Split off `parts - 1` fields at '+'; the last field (base64) may itself contain '+'.
-function splitKey(text: string, parts: number): string[] | null {
+/** Split off `parts - 1` fields at '+'; the last field (base64) may itself contain '+'. */
+export function splitKey(text: string, parts: number): string[] | null {
   const out: string[] = [];
   let rest = text;
   for (let i = 0; i < parts - 1; i++) {
@@ -77,7 +74,8 @@ function splitKey(text: string, parts: number): string[] | null {
   return out;
 }
 
-function parseKeyFields(name: string, hash: string, b64: string, what: string): { keyBytes: Uint8Array; id: number } {
+/** Check a key's name, hash and Ed25519 key bytes; returns the 32 key bytes and the ID. */
+export function parseKeyFields(name: string, hash: string, b64: string, what: string): { keyBytes: Uint8Array; id: number } {
   const keyBytes = fromBase64(b64);
   if (!isValidKeyName(name) || !/^[0-9a-fA-F]{8}$/.test(hash) || !keyBytes || keyBytes.length === 0) {
     throw new NoteError(`malformed ${what}`);
@@ -94,29 +92,6 @@ export function parseVerifierKey(vkey: string): Verifier {
   const { keyBytes: publicKey, id } = parseKeyFields(name, hash, b64, 'verifier key');
   if (keyId(name, publicKey) !== id) throw new NoteError(`verifier key hash ${hash} does not match the key`);
   return { name, keyId: id, publicKey, verify: (msg, sig) => verifyEd25519(publicKey, msg, sig) };
-}
-
-/** Parse a signer key `PRIVATE+KEY+name+hash+base64`. */
-export function parseSignerKey(skey: string): Signer {
-  const f = splitKey(skey.trim(), 5);
-  if (!f || f[0] !== 'PRIVATE' || f[1] !== 'KEY') throw new NoteError('malformed signer key: want PRIVATE+KEY+name+hash+base64');
-  const [, , name, hash, b64] = f as [string, string, string, string, string];
-  const { keyBytes: seed, id } = parseKeyFields(name, hash, b64, 'signer key');
-  const publicKey = ed.getPublicKey(seed);
-  if (keyId(name, publicKey) !== id) throw new NoteError(`signer key hash ${hash} does not match the key`);
-  return { name, keyId: id, publicKey, sign: async (msg) => ed.sign(msg, seed) };
-}
-
-/** A new random Ed25519 key pair in both text forms. */
-export function generateKey(name: string): { skey: string; vkey: string } {
-  if (!isValidKeyName(name)) throw new NoteError(`invalid key name ${JSON.stringify(name)}`);
-  const seed = crypto.getRandomValues(new Uint8Array(32));
-  const publicKey = ed.getPublicKey(seed);
-  const id = hex8(keyId(name, publicKey));
-  return {
-    skey: `PRIVATE+KEY+${name}+${id}+${toBase64(concatBytes(new Uint8Array([ALG_ED25519]), seed))}`,
-    vkey: formatVerifierKey(name, publicKey),
-  };
 }
 
 let portableOnly = false;
@@ -137,11 +112,8 @@ export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, 
       // No Ed25519 in this browser's WebCrypto (or a key it refuses): use noble below.
     }
   }
-  try {
-    return ed.verify(signature, message, publicKey, { zip215: false });
-  } catch {
-    return false;
-  }
+  const noble = await import('./ed25519.ts');
+  return noble.verify(signature, message, publicKey);
 }
 
 /** Sign `text` (which must end in a newline) and return the signed note. */
@@ -157,7 +129,8 @@ export async function signNote(text: string, signers: readonly Signer[]): Promis
   return `${text}\n${sigs}`;
 }
 
-function checkNoteChars(text: string): void {
+/** Refuse control characters other than newline, and lone surrogates. */
+export function checkNoteChars(text: string): void {
   // Signed notes are UTF-8 with no control character other than newline (lone surrogates
   // cannot be encoded, so they are refused too).
   for (let i = 0; i < text.length; i++) {

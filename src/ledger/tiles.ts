@@ -26,7 +26,7 @@ export function encodeTileIndex(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`bad tile index ${n}`);
   const parts: string[] = [];
   do {
-    parts.unshift(String(n % 1000).padStart(3, '0'));
+    parts.unshift(('00' + (n % 1000)).slice(-3));
     n = Math.floor(n / 1000);
   } while (n > 0);
   return parts.map((p, i) => (i < parts.length - 1 ? `x${p}` : p)).join('/');
