@@ -17,6 +17,8 @@ export default defineConfig({
     format: 'directory',
     // Small pages, few styles: inlining saves a request per page on a kiosk.
     inlineStylesheets: 'always',
+    // Render a few pages at once so one page's file write overlaps the next page's render.
+    concurrency: Number(process.env.GONGKAI_BUILD_CONCURRENCY ?? 4),
   },
   i18n: {
     defaultLocale: 'zh-cn',
