@@ -7,8 +7,8 @@ const VERIFY_USAGE = `  ./gongkai verify SITE [--key VKEY] [--origin ORIGIN] [--
   ./gongkai verify record INDEX [SITE] [--key VKEY] [--origin ORIGIN]
 
   SITE      a directory or http(s) URL laid out per c2sp.org/tlog-tiles: the log itself or a
-            built site with the log under ledger/ (verify record: default $GONGKAI_SITE_DIR,
-            else data/site, else dist/client)
+            built site with the log under ledger/ (verify record: default the live site,
+            $GONGKAI_SITE_DIR/current/client with data/site by default, else dist/client)
   --key     verifier key name+hash+base64, or a file or URL holding one; without it the
             site's own ledger/vkey is used, which proves self-consistency, not who signed
   --origin  the checkpoint origin to expect

@@ -1,6 +1,6 @@
 // What `./gongkai verify` prints (Node only); the checks themselves are in verify.ts.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT } from '../lib/root.ts';
 import { UserError } from '../cli/command.ts';
 import { fromUtf8, toBase64, toHex } from './bytes.ts';
@@ -64,9 +64,11 @@ export async function verifySiteCommand(site: string, opts: CliVerifyOptions): P
   return 0;
 }
 
+/** The live site: $GONGKAI_SITE_DIR (default data/site)/current/client, else dist/client. */
 function defaultSite(): string {
-  const candidates = [process.env.GONGKAI_SITE_DIR, 'data/site', 'dist/client'].filter((p): p is string => !!p);
-  const found = candidates.map((p) => resolve(ROOT, p)).find((p) => existsSync(p));
+  const siteDir = resolve(ROOT, process.env.GONGKAI_SITE_DIR ?? 'data/site');
+  const candidates = [join(siteDir, 'current', 'client'), resolve(ROOT, 'dist', 'client')];
+  const found = candidates.find((p) => existsSync(p));
   if (!found) throw new UserError(`no built site found (tried ${candidates.join(', ')}): pass SITE`, 2);
   return found;
 }
