@@ -1,5 +1,5 @@
 // CSV kinds `funds`, `disbursements` and `projects`.
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { areaLookup } from '../areas/lookup.ts';
 import {
   parseAmountFen,
@@ -78,9 +78,35 @@ export const disbursementsKind = defineKind({
   name: 'disbursements',
   title: { zh: '补贴发放（到人到户）', en: 'Payments to households' },
   amountColumn: 'amount',
-  // Rebuilt once after a large file instead of updated row by row; the unique payment
-  // index stays, it is the duplicate check.
-  bulkIndexes: ['disbursements_village_fund', 'disbursements_fund'],
+  // Rebuilt once after a large file instead of updated row by row (2–4× faster). The
+  // unique payment index is the duplicate check: rebuilt, it finds the duplicates the
+  // rows could not find while it was gone, and reportConflicts says which rows they are.
+  bulkIndexes: ['disbursements_village_fund', 'disbursements_fund', 'disbursements_payment'],
+  reportConflicts({ db, batchId, problem }) {
+    const rows = db.$client
+      .prepare<[], { batchId: number; row: number; amountFen: number; key: string }>(
+        `SELECT d.batch_id AS batchId, d.source_row AS row, d.amount_fen AS amountFen,
+                d.recipient_id || '/' || d.fund_id || '/' || d.paid_on || '/' || d.amount_fen AS key
+           FROM disbursements d
+           JOIN (SELECT recipient_id, fund_id, paid_on, amount_fen FROM disbursements WHERE repeat_seq = 0
+                  GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) g
+             ON g.recipient_id = d.recipient_id AND g.fund_id = d.fund_id AND g.paid_on = d.paid_on AND g.amount_fen = d.amount_fen
+          WHERE d.repeat_seq = 0
+          ORDER BY d.recipient_id, d.fund_id, d.paid_on, d.amount_fen, d.batch_id, d.source_row`,
+      )
+      .all();
+    let first: (typeof rows)[number] | undefined;
+    for (const r of rows) {
+      if (first?.key !== r.key) {
+        first = r;
+        continue;
+      }
+      if (r.batchId !== batchId) continue;
+      const value = String(r.amountFen / 100);
+      if (first.batchId === batchId) problem({ row: r.row, column: 'amount', value, code: 'disbursement.duplicate', params: { row: first.row } });
+      else problem({ row: r.row, column: 'amount', value, code: 'disbursement.duplicate_published', params: { batch: first.batchId } });
+    }
+  },
   columns: {
     fundCode: req(['资金编码', '资金代码', 'fund_code'], (s) => parseCode(s)),
     township: req(['乡镇', '乡镇名称', 'township'], text(30)),
@@ -129,7 +155,6 @@ export const disbursementsKind = defineKind({
       .orderBy(disbursements.repeatSeq)
       .limit(1)
       .prepare();
-    const lastRepeat = db.select({ seq: max(disbursements.repeatSeq) }).from(disbursements).where(samePayment).prepare();
     // This batch's people by ID number: the hash and the checks run once per person.
     const people = new Map<string, { id: number; villageId: number; name: string }>();
     const villageIds = new Map<string, number | undefined>();
@@ -174,10 +199,9 @@ export const disbursementsKind = defineKind({
           return problem({ column: 'village', value: r.village, code: 'person.village_mismatch', params: { village: areas.villageName(person.villageId) } });
         }
         const key = { recipientId: person.id, fundId: fund.id, paidOn: r.paidOn, amountFen: r.amount };
-        let repeatSeq = 0;
-        if (r.repeat) {
-          repeatSeq = (lastRepeat.get(key)?.seq ?? -1) + 1;
-        }
+        // A deliberate repeat gets a marker unique to its row, so it never meets the
+        // unique payment index; an unmarked repeat does, and is refused.
+        const repeatSeq = r.repeat ? batchId * 10_000_000 + row : 0;
         try {
           insertPayment.run(fund.id, person.id, villageId, r.amount, r.approvedOn, r.paidOn, r.channel ?? '', repeatSeq, row);
         } catch (err) {

@@ -73,7 +73,10 @@ export const disbursements = sqliteTable(
     paidOn: text('paid_on').notNull(),
     /** 发放渠道, e.g. 惠农一卡通 */
     channel: text('channel').notNull(),
-    /** 0 for a normal payment; 1, 2… for deliberate repeats the file marked as such */
+    /**
+     * 0 for a normal payment; for one the file marked as a deliberate repeat (重复发放), a
+     * number unique to its row (batch × 10⁷ + row), so it never collides as a duplicate.
+     */
     repeatSeq: integer('repeat_seq').notNull().default(0),
     /** the spreadsheet row the payment came from, for staff tracing it back */
     sourceRow: integer('source_row').notNull(),

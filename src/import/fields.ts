@@ -105,7 +105,7 @@ export function parseIdNumber(raw: string): Parsed<string> {
   if (hit) return hit;
   const r = checkIdNumber(foldWidth(raw).replace(/\s/g, ''));
   const result = r.ok ? ok(r.id) : fail(r.problem);
-  if (idCache.size > 200_000) idCache.clear();
+  if (idCache.size > 20_000) idCache.clear(); // rows come household by household: a small memo hits
   idCache.set(raw, result);
   return result;
 }

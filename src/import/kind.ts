@@ -62,8 +62,10 @@ export interface CsvKind<C extends Columns = Columns> {
   columns: C;
   /** the money column whose total is recorded on the batch and checked against a 合计 row */
   amountColumn?: keyof C & string;
-  /** secondary indexes to drop while a large file loads and rebuild after it (faster) */
+  /** indexes to drop while a large file loads and rebuild after it (faster) */
   bulkIndexes?: readonly string[];
+  /** when rebuilding a unique bulk index fails: report the rows that collide */
+  reportConflicts?(ctx: LoadContext): void;
   open(ctx: LoadContext): RowLoader<RowOf<C>>;
 }
 

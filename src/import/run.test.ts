@@ -24,7 +24,13 @@ afterEach(() => {
   t.cleanup();
 });
 
-const run = (files: ImportFile[]) => importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY });
+const run = (files: ImportFile[], bulk?: boolean) =>
+  importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY, ...(bulk === undefined ? {} : { bulk }) });
+// Large files load with their indexes dropped and rebuilt; both ways must find the same problems.
+const MODES = [
+  ['row by row', false],
+  ['bulk', true],
+] as const;
 const all = (sql: string) => t.db.$client.prepare(sql).all() as Record<string, unknown>[];
 const one = (sql: string) => t.db.$client.prepare(sql).pluck().get();
 
@@ -98,10 +104,10 @@ describe('a clean county', () => {
 });
 
 describe('bad input: every problem reported, nothing loaded', () => {
-  it('reports each bad row with row, column, value and reason, and leaves the database byte-for-byte unchanged', async () => {
+  it.each(MODES)('reports each bad row with row, column, value and reason, and leaves the database byte-for-byte unchanged (%s)', async (_, bulk) => {
     await run(county);
     const before = fingerprint();
-    const r = await run([{ path: join(FIXTURES, 'disbursements-bad.csv') }]);
+    const r = await run([{ path: join(FIXTURES, 'disbursements-bad.csv') }], bulk);
     expect(r.ok).toBe(false);
     const got = r.issues.map((i) => [i.row, i.column, i.code]);
     expect(got).toEqual([
@@ -152,13 +158,20 @@ describe('bad input: every problem reported, nothing loaded', () => {
     expect(twice.issues.map((i) => i.code)).toEqual(['file.duplicate']);
   });
 
-  it('refuses a payment already published in an earlier batch', async () => {
+  it.each(MODES)('refuses a payment already published in an earlier batch, and takes a marked repeat (%s)', async (_, bulk) => {
     await run(county);
     await run([{ path: join(FIXTURES, 'disbursements-gb18030.csv') }]);
     const same = join(t.dir, 'again.csv');
-    writeFileSync(same, '资金编码,乡镇,村,户号,姓名,身份证号,金额(元),审批日期,发放日期\nZX2025-01,城关镇,和平村,0012,王小明,430524196803121232,1234.56,2025-03-02,2025-03-04\n');
-    const r = await run([{ path: same }]);
+    const header = '资金编码,乡镇,村,户号,姓名,身份证号,金额(元),审批日期,发放日期,重复发放\n';
+    const row = 'ZX2025-01,城关镇,和平村,0012,王小明,430524196803121232,1234.56,2025-03-02,2025-03-04';
+    writeFileSync(same, `${header}${row},\n`);
+    const r = await run([{ path: same }], bulk);
     expect(r.issues.map((i) => [i.row, i.code, i.params?.batch])).toEqual([[2, 'disbursement.duplicate_published', 3]]);
+    writeFileSync(same, `${header}${row},是\n${row},是\n`);
+    const marked = await run([{ path: same }], bulk);
+    expect(marked.issues).toEqual([]);
+    expect(one('SELECT count(*) FROM disbursements WHERE recipient_id = 1')).toBe(3);
+    expect(one("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'disbursements'")).toBe(3);
   });
 
   it('refuses one ID number under two names or in two villages', async () => {

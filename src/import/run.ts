@@ -52,6 +52,8 @@ export interface ImportOptions {
   status?: BatchStatus;
   idKey?: Uint8Array;
   progress?: (file: string, bytes: number, total: number) => void;
+  /** drop and rebuild a kind's bulk indexes around each file; default: for files over 8 MB */
+  bulk?: boolean;
 }
 
 /** Past this many, problems are counted but not kept: a wrong file says enough by then. */
@@ -153,14 +155,13 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
         .get();
       result.batchId = batch.id;
       const kind = KINDS[p.kind];
-      const rebuild = statSync(p.file.path).size > BULK_BYTES ? dropIndexes(db, kind.bulkIndexes ?? []) : [];
+      const bulk = opts.bulk ?? statSync(p.file.path).size > BULK_BYTES;
       try {
-        await loadFile(db, p.file.path, p.name, kind, batch.id, idKey, result, report, opts.progress);
+        await loadFile(db, p.file.path, p.name, kind, batch.id, idKey, result, report, opts.progress, bulk);
       } catch (err) {
         if (!(err instanceof FileProblem)) throw err;
         fileIssue(p.name, err.code, err.params);
       }
-      if (issueCount === 0) for (const ddl of rebuild) sqlite.exec(ddl);
       if (issueCount === before && result.rows === 0) fileIssue(p.name, 'file.no_rows');
       db.update(importBatches)
         .set({ rows: result.rows, totalFen: result.totalFen, encoding: result.encoding ?? '?' })
@@ -176,6 +177,9 @@ export async function importFiles(db: Db, files: ImportFile[], opts: ImportOptio
     if (enforcing) sqlite.pragma('foreign_keys = ON');
   }
   if (!committed) for (const r of results) r.batchId = null;
+  // Problems found after the rows (duplicates, totals) join the others in file and row order.
+  const order = new Map(results.map((r, i) => [r.file, i]));
+  issues.sort((a, b) => order.get(a.file)! - order.get(b.file)! || (a.row ?? 0) - (b.row ?? 0));
   return { ok: committed, groupId, files: results, issues, issueCount };
 }
 
@@ -205,6 +209,7 @@ async function loadFile(
   result: FileResult,
   report: (i: ImportIssue) => void,
   progress: ImportOptions['progress'],
+  bulk: boolean,
 ): Promise<void> {
   const keys = Object.keys(kind.columns);
   const cols = keys.map((k) => kind.columns[k]!);
@@ -235,6 +240,7 @@ async function loadFile(
       });
     },
   };
+  const rebuild = bulk ? dropIndexes(db, kind.bulkIndexes ?? []) : [];
   const loader = kind.open(ctx);
 
   const findHeader = (cells: string[]): boolean => {
@@ -337,6 +343,15 @@ async function loadFile(
   if (!index) throw new FileProblem('file.no_header', { rows: HEADER_SEARCH_ROWS, kind: kind.title.zh, columns: cols.filter((c) => c.required).map((c) => c.headers[0]).join('、') });
   loader.finish?.();
   if (amountAt >= 0) result.totalFen = sum;
+  for (const ddl of rebuild) {
+    try {
+      db.$client.exec(ddl);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || !kind.reportConflicts) throw err;
+      row = 0;
+      kind.reportConflicts(ctx);
+    }
+  }
 }
 
 /** Thrown to stop reading a file whose header lacks required columns (already reported). */
