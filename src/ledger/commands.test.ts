@@ -90,6 +90,16 @@ describe('./gongkai verify', () => {
     expect((await fails([site, '--key', vkey, '--origin', 'elsewhere.example/ledger'])).message).toMatch(/FAILED: checkpoint: checkpoint origin/);
   });
 
+  it('writes a receipt for a record and verifies it offline; an altered receipt fails', async () => {
+    const file = join(tmp, 'p421.tlog-proof');
+    expect(await verifyCommand.run(['record', '421', site, '--key', vkey, '--receipt', file])).toBe(0);
+    out = [];
+    expect(await verifyCommand.run(['receipt', file, '--key', vkey])).toBe(0);
+    expect(out.join('\n')).toMatch(/receipt for entry 421 of county\.example\/ledger[\s\S]*"amount_fen": 42100[\s\S]*verified/);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('index 421', 'index 420'));
+    expect((await fails(['receipt', file, '--key', vkey])).exitCode).toBe(1);
+  });
+
   it('refuses an index that is not in the log', async () => {
     expect((await fails(['record', '600', site, '--key', vkey])).message).toMatch(/index 600 is not in the log \(it has 600 entries\)/);
   });

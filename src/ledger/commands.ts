@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { UserError, type Command } from '../cli/command.ts';
 
 const VERIFY_USAGE = `  ./gongkai verify SITE [--key VKEY] [--origin ORIGIN] [--since OLD_CHECKPOINT]
-  ./gongkai verify record INDEX [SITE] [--key VKEY] [--origin ORIGIN]
+  ./gongkai verify record INDEX [SITE] [--key VKEY] [--origin ORIGIN] [--receipt FILE]
+  ./gongkai verify receipt FILE --key VKEY [--origin ORIGIN]
 
   SITE      a directory or http(s) URL laid out per c2sp.org/tlog-tiles: the log itself or a
             built site with the log under ledger/ (verify record: default the live site,
@@ -12,7 +13,9 @@ const VERIFY_USAGE = `  ./gongkai verify SITE [--key VKEY] [--origin ORIGIN] [--
   --key     verifier key name+hash+base64, or a file or URL holding one; without it the
             site's own ledger/vkey is used, which proves self-consistency, not who signed
   --origin  the checkpoint origin to expect
-  --since   an earlier signed checkpoint (file or URL) that the current one must extend`;
+  --since   an earlier signed checkpoint (file or URL) that the current one must extend
+  --receipt write the record's c2sp.org/tlog-proof (with the entry) to FILE; verify receipt
+            checks such a file offline`;
 
 export const ledgerCommand: Command = {
   name: 'ledger',
@@ -48,22 +51,25 @@ export const verifyCommand: Command = {
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
-      options: { key: { type: 'string' }, origin: { type: 'string' }, since: { type: 'string' } },
+      options: { key: { type: 'string' }, origin: { type: 'string' }, since: { type: 'string' }, receipt: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
     const run = await import('./verify-cli.ts');
-    const opts = { key: values.key, origin: values.origin, since: values.since };
+    const opts = { key: values.key, origin: values.origin, since: values.since, receipt: values.receipt };
     try {
       if (positionals[0] === 'record' && positionals.length >= 2) {
         if (values.since) throw new UserError('--since applies to verifying a whole site');
         return await run.verifyRecordCommand(positionals[1]!, positionals[2], opts);
       }
+      if (positionals[0] === 'receipt' && positionals.length === 2) return await run.verifyReceiptCommand(positionals[1]!, opts);
       if (positionals.length !== 1) throw new UserError(`expected one SITE\n${VERIFY_USAGE}`, 2);
       return await run.verifySiteCommand(positionals[0]!, opts);
     } catch (err) {
       if (err instanceof UserError) throw err;
-      if (err instanceof run.VerifyError || err instanceof run.NoteError) throw new UserError(`FAILED: ${err.message}`, 1);
+      if (err instanceof run.VerifyError || err instanceof run.NoteError || err instanceof run.ProofError) {
+        throw new UserError(`FAILED: ${err.message}`, 1);
+      }
       throw err;
     }
   },

@@ -1,29 +1,34 @@
 // What `./gongkai verify` prints (Node only); the checks themselves are in verify.ts.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../lib/root.ts';
 import { UserError } from '../cli/command.ts';
 import { fromUtf8, toBase64, toHex } from './bytes.ts';
+import { ProofError } from './merkle.ts';
 import { NoteError, parseVerifierKey, type Verifier } from './note.ts';
+import { formatTlogProof, parseTlogProof, verifyTlogProof } from './proof.ts';
+import { decodeRecordEntry } from './record.ts';
 import { useNodeSha256 } from './sha256.node.ts';
 import { openLogSource, readPathOrUrl, type LogSource } from './source.node.ts';
 import { VerifyError, verifyLog, verifyRecord } from './verify.ts';
 
-export { NoteError, VerifyError };
+export { NoteError, ProofError, VerifyError };
 useNodeSha256();
 
 export interface CliVerifyOptions {
   key: string | undefined;
   origin: string | undefined;
   since?: string | undefined;
+  receipt?: string | undefined;
 }
 
 const VKEY_TEXT = /^[^\s+]+\+[0-9a-fA-F]{8}\+[A-Za-z0-9+/]+=*$/;
 
 /** The trusted key: --key as text, file or URL; else the log's own vkey (with a warning). */
-async function resolveKey(src: LogSource, key: string | undefined): Promise<Verifier> {
+async function resolveKey(src: LogSource | null, key: string | undefined): Promise<Verifier> {
   let text: string;
   if (key === undefined) {
+    if (!src) throw new UserError('pass --key VKEY: the key the receipt must be signed by', 2);
     const own = await src.read('vkey');
     if (!own) throw new UserError('the site publishes no ledger/vkey: pass --key VKEY', 1);
     text = new TextDecoder().decode(own);
@@ -80,18 +85,39 @@ export async function verifyRecordCommand(indexText: string, site: string | unde
   const key = await resolveKey(src, opts.key);
   const r = await verifyRecord(src.read, Number(indexText), key, opts.origin);
   console.log(`entry ${r.index} of ${r.checkpoint.origin} (${src.prefix})`);
-  if (r.record) {
-    const { kind, id, version, supersedes, fields } = r.record;
-    console.log(`record ${kind}/${id}, version ${version}${supersedes !== undefined ? `, supersedes entry ${supersedes}` : ''}`);
-    console.log(JSON.stringify(fields, null, 2));
-  } else {
-    const text = fromUtf8(r.entry);
-    console.log(`opaque entry, ${r.entry.length} bytes:`);
-    console.log(text !== null && !/[\u0000-\u0008\u000e-\u001f]/.test(text) ? text : toHex(r.entry));
-  }
+  printEntry(r.entry);
   console.log(`leaf hash ${toBase64(r.leafHash)}`);
   console.log(`inclusion proof, ${r.proof.length} hashes:`);
   r.proof.forEach((h, i) => console.log(`  ${String(i + 1).padStart(2)}  ${toBase64(h)}`));
   console.log(`verified: included in the tree of ${r.checkpoint.size} entries signed by ${key.name}, root ${toBase64(r.checkpoint.root)}`);
+  if (opts.receipt) {
+    writeFileSync(opts.receipt, formatTlogProof({ extra: r.entry, index: r.index, proof: r.proof, checkpoint: r.note }));
+    console.log(`receipt (c2sp.org/tlog-proof, with the entry) written to ${opts.receipt}`);
+  }
+  return 0;
+}
+
+function printEntry(entry: Uint8Array): void {
+  const record = decodeRecordEntry(entry);
+  if (record) {
+    const { kind, id, version, supersedes, fields } = record;
+    console.log(`record ${kind}/${id}, version ${version}${supersedes !== undefined ? `, supersedes entry ${supersedes}` : ''}`);
+    console.log(JSON.stringify(fields, null, 2));
+  } else {
+    const text = fromUtf8(entry);
+    console.log(`opaque entry, ${entry.length} bytes:`);
+    console.log(text !== null && !/[\u0000-\u0008\u000e-\u001f]/.test(text) ? text : toHex(entry));
+  }
+}
+
+/** `verify receipt FILE`: a tlog-proof checked offline against the key. */
+export async function verifyReceiptCommand(file: string, opts: CliVerifyOptions): Promise<number> {
+  const key = await resolveKey(null, opts.key);
+  const text = new TextDecoder().decode(await readPathOrUrl(file));
+  const cp = await verifyTlogProof(text, key, undefined, opts.origin);
+  const { index, extra } = parseTlogProof(text);
+  console.log(`receipt for entry ${index} of ${cp.origin}`);
+  if (extra) printEntry(extra);
+  console.log(`verified: included in the tree of ${cp.size} entries signed by ${key.name}, root ${toBase64(cp.root)}`);
   return 0;
 }

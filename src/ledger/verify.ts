@@ -52,10 +52,11 @@ async function must(read: ReadLog, path: string): Promise<Uint8Array> {
   return data;
 }
 
-/** Read and verify the current checkpoint. */
-export async function readCheckpoint(read: ReadLog, key: Verifier, origin?: string): Promise<Checkpoint> {
+/** Read and verify the current checkpoint; also returns the signed note's text. */
+export async function readCheckpoint(read: ReadLog, key: Verifier, origin?: string): Promise<{ cp: Checkpoint; note: string }> {
   try {
-    return (await openCheckpoint(await must(read, 'checkpoint'), key, origin)).checkpoint;
+    const bytes = await must(read, 'checkpoint');
+    return { cp: (await openCheckpoint(bytes, key, origin)).checkpoint, note: textOf(bytes) };
   } catch (err) {
     if (err instanceof VerifyError) throw err;
     throw new VerifyError(`checkpoint: ${(err as Error).message}`, 'checkpoint');
@@ -72,7 +73,7 @@ interface Mismatch {
 /** Verify the whole log; throws VerifyError naming the first bad index or file. */
 export async function verifyLog(read: ReadLog, opts: VerifyOptions): Promise<VerifyReport> {
   const say = opts.progress ?? (() => {});
-  const cp = await readCheckpoint(read, opts.key, opts.origin);
+  const { cp } = await readCheckpoint(read, opts.key, opts.origin);
   const size = cp.size;
   say(`checkpoint: ${cp.origin}, ${size} entries, root ${toBase64(cp.root)}`);
 
@@ -250,6 +251,8 @@ async function openEarlier(note: string | Uint8Array, label: string, opts: Verif
 /** What `verify record` shows. */
 export interface RecordProof {
   checkpoint: Checkpoint;
+  /** The signed checkpoint note, verbatim (for a tlog-proof receipt). */
+  note: string;
   index: number;
   entry: Uint8Array;
   leafHash: Uint8Array;
@@ -260,7 +263,7 @@ export interface RecordProof {
 
 /** Prove and verify that entry `index` is in the log, fetching one bundle and a few tiles. */
 export async function verifyRecord(read: ReadLog, index: number, key: Verifier, origin?: string): Promise<RecordProof> {
-  const cp = await readCheckpoint(read, key, origin);
+  const { cp, note } = await readCheckpoint(read, key, origin);
   if (!Number.isSafeInteger(index) || index < 0 || index >= cp.size) {
     throw new VerifyError(`index ${index} is not in the log (it has ${cp.size} entries)`, `entry ${index}`);
   }
@@ -276,5 +279,5 @@ export async function verifyRecord(read: ReadLog, index: number, key: Verifier, 
     if (err instanceof VerifyError) throw err;
     throw new VerifyError(`entry ${index} (${bpath}) is not proved by the signed checkpoint: ${(err as Error).message}`, `entry ${index}`);
   }
-  return { checkpoint: cp, index, entry, leafHash: leaf, proof, record: decodeRecordEntry(entry) };
+  return { checkpoint: cp, note, index, entry, leafHash: leaf, proof, record: decodeRecordEntry(entry) };
 }
