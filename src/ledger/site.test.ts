@@ -220,3 +220,27 @@ describe('verify catches every tamper of the published files, naming it', () => 
     expect(existsSync(fork)).toBe(true);
   });
 });
+
+describe('verify over HTTP', () => {
+  it('verifies a site served by a web server, given its root URL', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((req, res) => {
+      try {
+        const body = readFileSync(join(good, decodeURIComponent(new URL(req.url!, 'http://x').pathname)));
+        res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      const src = await openLogSource(`http://127.0.0.1:${port}/`);
+      expect(src.prefix).toBe(`http://127.0.0.1:${port}/ledger`);
+      expect((await verifyLog(src.read, { key: verifier, readAhead: 32 })).checkpoint.size).toBe(900);
+      expect((await verifyRecord(src.read, 5, verifier)).record).toMatchObject({ id: 5 });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -25,7 +25,8 @@ export async function readPathOrUrl(path: string): Promise<Uint8Array> {
 export async function openLogSource(site: string): Promise<LogSource> {
   if (/^https?:\/\//.test(site)) {
     let base = site.replace(/\/+$/, '');
-    const probe = await fetch(`${base}/checkpoint`, { method: 'HEAD' }).catch(() => null);
+    // GET, not HEAD: some static hosts refuse HEAD, and a checkpoint is a few hundred bytes.
+    const probe = await fetch(`${base}/checkpoint`).catch(() => null);
     if (!probe?.ok) base += '/ledger';
     const read: ReadLog = async (p) => {
       let res: Response;
