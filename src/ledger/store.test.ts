@@ -45,6 +45,17 @@ describe('appending entries', () => {
     verifyConsistency(300, n, consistencyProofAt(db, 300, n), rootAt(db, 300), rootAt(db, n));
   });
 
+  it('joins the caller\'s transaction: a failed import appends nothing', () => {
+    appendEntries(db, [entry(0)]);
+    expect(() =>
+      db.$client.transaction(() => {
+        appendEntries(db, [entry(1), entry(2)]);
+        throw new Error('a later row of the import failed');
+      })(),
+    ).toThrow(/later row/);
+    expect(ledgerSize(db)).toBe(1);
+  });
+
   it('appends nothing when one entry is too large for a tlog-tiles bundle', () => {
     expect(() => appendEntries(db, [entry(0), new Uint8Array(65_536)])).toThrow(/65535/);
     expect(ledgerSize(db)).toBe(0);
