@@ -6,6 +6,7 @@
 // pages from the currently published build directory.
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { openDataDownloads } from './src/site/downloads-integration.ts';
 
 export default defineConfig({
   site: process.env.GONGKAI_SITE_URL ?? 'http://localhost:4321',
@@ -15,8 +16,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
-    // Small pages, few styles: inlining saves a request per page on a kiosk.
-    inlineStylesheets: 'always',
+    // One small stylesheet: inlined below 4 KB, else a hashed file the browser keeps
+    // (immutable under /_astro/) while a farmer pages through a village.
+    inlineStylesheets: 'auto',
     // Render a few pages at once so one page's file write overlaps the next page's render.
     concurrency: Number(process.env.GONGKAI_BUILD_CONCURRENCY ?? 4),
   },
@@ -26,6 +28,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  integrations: [openDataDownloads(process.env.GONGKAI_ROOT ?? process.cwd())],
   vite: {
     // better-sqlite3 is a native module: never bundle it.
     ssr: { external: ['better-sqlite3'] },

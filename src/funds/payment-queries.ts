@@ -10,8 +10,8 @@
 import type { Db } from '../db/client.ts';
 import { PUBLISHED, perDb } from '../db/read.ts';
 
-/** Payments per village page: light on a cheap phone (~10 KB compressed). */
-export const PAGE_PAYMENTS = 400;
+/** Payments per village page: ~50 households, ~8 KB compressed on a cheap phone. */
+export const PAGE_PAYMENTS = 300;
 
 export interface RecipientEntry {
   id: number;
@@ -24,6 +24,8 @@ export interface RecipientEntry {
 }
 
 export interface StoreFund {
+  /** funds.id */
+  id: number;
   code: string;
   name: string;
   /** name_display = 'full' */
@@ -67,7 +69,7 @@ export function isoDay(day: number): string {
 export const paymentStore = perDb((db: Db): PaymentStore => {
   const q = db.$client;
   const fundRows = q.prepare(`SELECT id, code, name, name_display FROM funds ORDER BY code`).raw().all() as [number, string, string, string][];
-  const funds: StoreFund[] = fundRows.map(([, code, name, display]) => ({ code, name, full: display === 'full' }));
+  const funds: StoreFund[] = fundRows.map(([id, code, name, display]) => ({ id, code, name, full: display === 'full' }));
   const fundIndex = new Map(fundRows.map(([id], i) => [id, i]));
   const recRows = q
     .prepare(`SELECT id, village_id, household_no, name_masked, id_masked FROM recipients ORDER BY village_id, household_no, id`)

@@ -1,8 +1,9 @@
 // Read queries for special funds (专项资金) and their projects, for the public pages.
-// The heavy aggregate is one GROUP BY over all disbursements (fund × village), computed once
-// per build and reused by the overview, every fund page and the village index.
+// The heavy aggregate (fund × village) is counted once per build from the payment store and
+// reused by the overview, every fund page and the village index.
 import type { Db } from '../db/client.ts';
 import { PUBLISHED, perDb } from '../db/read.ts';
+import { paymentStore, type RecipientEntry, type StoreFund } from './payment-queries.ts';
 import type { Fund, Project } from './schema.ts';
 
 /** Days from sign-off to payment, in the buckets the county reports (≤3, 4–10, >10). */
@@ -52,27 +53,36 @@ export function addTotals(a: Totals, b: Totals): Totals {
   return a;
 }
 
-/** Payments, money, recipients and timing per (fund, village): one pass over the disbursements. */
+/**
+ * Payments, money, recipients and timing per (fund, village), counted in one pass over the
+ * payment store the village pages read anyway (cheaper than a GROUP BY with a distinct count
+ * over 882,804 rows).
+ */
 export const fundVillageStats = perDb((db: Db): FundVillageStat[] => {
-  const rows = db.$client
-    .prepare(
-      `SELECT fund_id, village_id, count(*) AS n, sum(amount_fen) AS amount, count(DISTINCT recipient_id) AS people,
-              sum(days <= 3) AS t3, sum(days > 3 AND days <= 10) AS t10, sum(days > 10) AS tx
-         FROM (SELECT fund_id, village_id, recipient_id, amount_fen,
-                      julianday(paid_on) - julianday(approved_on) AS days
-                 FROM disbursements d WHERE ${PUBLISHED('d')})
-        GROUP BY village_id, fund_id`,
-    )
-    .raw()
-    .all() as [number, number, number, number, number, number, number, number][];
-  return rows.map(([fundId, villageId, payments, amountFen, recipients, within3, within10, over10]) => ({
-    fundId,
-    villageId,
-    payments,
-    amountFen,
-    recipients,
-    timing: { within3, within10, over10 },
-  }));
+  const s = paymentStore(db);
+  const cells = new Map<number, FundVillageStat>();
+  const seen = new Set<number>();
+  for (let r = 0; r < s.recipients.length; r++) {
+    const villageId = (s.recipients[r] as RecipientEntry).villageId;
+    seen.clear();
+    for (let p = s.start[r] as number; p < (s.start[r + 1] as number); p++) {
+      const f = s.fund[p] as number;
+      const key = villageId * 65_536 + f;
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = { fundId: (s.funds[f] as StoreFund).id, villageId, ...emptyTotals() }));
+      c.payments++;
+      c.amountFen += s.amountFen[p] as number;
+      const days = (s.paid[p] as number) - (s.approved[p] as number);
+      if (days <= 3) c.timing.within3++;
+      else if (days <= 10) c.timing.within10++;
+      else c.timing.over10++;
+      if (!seen.has(f)) {
+        seen.add(f);
+        c.recipients++;
+      }
+    }
+  }
+  return [...cells.values()];
 });
 
 const FUND_COLUMNS = `f.id, f.code, f.name, f.year, f.office, f.policy_basis AS policyBasis, f.kind,

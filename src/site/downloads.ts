@@ -1,5 +1,11 @@
 // The files under /downloads/: which exist, what each holds, and the Frictionless Data
 // Package descriptor (https://specs.frictionlessdata.io/data-package/) describing them.
+// They are written by writeDownloads(), in a worker thread alongside the page build
+// (downloads-integration.ts), not as Astro routes: ~200 MB at seed scale that would
+// otherwise pass through the page renderer on the same core.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Db } from '../db/client.ts';
 import { areaTree } from '../areas/queries.ts';
 import { fundSummaries } from '../funds/queries.ts';
@@ -82,4 +88,31 @@ export function dataPackage(db: Db, site: string, created: string): object {
       };
     }),
   };
+}
+
+/**
+ * Write every data file and datapackage.json under `dir`, each with its .gz twin (the
+ * server sends those; the publish step keeps twins that are up to date), and return how
+ * many files and bytes.
+ */
+export function writeDownloads(db: Db, dir: string, site: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const made = new Set<string>();
+  const write = (rel: string, text: string) => {
+    const path = join(dir, rel);
+    const parent = dirname(path);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    const bytesOf = Buffer.from(text);
+    writeFileSync(path, bytesOf);
+    if (bytesOf.length >= 512) writeFileSync(`${path}.gz`, gzipSync(bytesOf, { level: 6 }));
+    files++;
+    bytes += bytesOf.length;
+  };
+  for (const f of downloadFiles(db)) write(f.file, renderDownload(db, f));
+  write('datapackage.json', JSON.stringify(dataPackage(db, site, new Date().toISOString().slice(0, 10)), null, 2));
+  return { files, bytes };
 }

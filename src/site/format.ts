@@ -50,6 +50,19 @@ function memo(fn: (key: string) => string, limit = 50_000): (key: string) => str
   };
 }
 
+function memoNumber(fn: (key: number) => string, limit = 20_000): (key: number) => string {
+  const m = new Map<number, string>();
+  return (key) => {
+    let v = m.get(key);
+    if (v === undefined) {
+      if (m.size >= limit) m.clear();
+      v = fn(key);
+      m.set(key, v);
+    }
+    return v;
+  };
+}
+
 /** The formatter for a locale (built once). */
 export function formatter(locale: Locale): Formatter {
   const hit = cache.get(locale);
@@ -66,12 +79,12 @@ export function formatter(locale: Locale): Formatter {
       : new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
   const asDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   // Intl formats numeric strings exactly (ECMA-402 "Intl.NumberFormat v3").
-  const yuan = memo((fen) => dec2.format(fenToYuan(Number(fen)) as Intl.StringNumericLiteral));
+  const yuan = memoNumber((fen) => dec2.format(fenToYuan(fen) as Intl.StringNumericLiteral));
   const bigUnit = locale === 'zh-cn' ? 1_000_000 : 100_000_000; // 万元 or million yuan, in 分
   const f: Formatter = {
     locale,
     int: (n) => int.format(n),
-    yuan: (fen) => yuan(String(fen)),
+    yuan,
     big: (fen) => dec2.format(fenToUnit(fen, bigUnit) as Intl.StringNumericLiteral),
     percent: (part, whole) => (whole === 0 ? '–' : pct.format(part / whole)),
     change: (now, before) => (before === 0 ? '–' : signed.format((now - before) / before)),
