@@ -12,6 +12,10 @@ export const benches: Record<string, Bench> = {
     summary: 'import 1,000,000 generated disbursement rows; compare with sqlite3 .import',
     run: async (args) => (await import('../import/bench.ts')).benchImport(args),
   },
+  build: {
+    summary: 'build the public site for the seed county; compare with a bare Astro project of as many pages',
+    run: async (args) => (await import('../site/bench.ts')).benchBuild(args),
+  },
   ledger: {
     summary: 'append 1,000,000 ledger leaves, emit all tiles, prove and verify one entry',
     run: async (args) => (await import('../ledger/bench.ts')).benchLedger(args),
