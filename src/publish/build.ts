@@ -85,8 +85,13 @@ async function precompress(root: string): Promise<number> {
   const worker = async () => {
     while (next < files.length) {
       const f = files[next++]!;
-      if ((await stat(f)).size < 512) continue;
-      await writeFile(`${f}.gz`, await gzipAsync(await readFile(f), { level: 9 }));
+      const st = await stat(f);
+      if (st.size < 512) continue;
+      // A twin an earlier step wrote (open-data files, search shards) is kept if not older.
+      const twin = await stat(`${f}.gz`).catch(() => null);
+      if (twin && twin.mtimeMs >= st.mtimeMs) continue;
+      // Level 6: 2.8× faster than 9 on the seed build's 600 MB, files ~9% larger (issue 3 bench).
+      await writeFile(`${f}.gz`, await gzipAsync(await readFile(f), { level: 6 }));
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
