@@ -52,3 +52,12 @@ describe('scanSite', () => {
     expect((await scanSite(root, rules)).leaks).toEqual([]);
   });
 });
+
+describe('public text', () => {
+  it('does not flag a name that is also a word the site prints, but still flags it elsewhere', async () => {
+    const withText: NameRules = { ...rules, forbidden: new Set(['金额']), publicText: new Set(['发放金额']) };
+    const root = site({ 'a.html': '<td>发放金额</td>', 'b.html': '<td>领取人金额签字</td>' });
+    const { leaks } = await scanSite(root, withText);
+    expect(leaks.map((l) => l.file)).toEqual(['b.html']);
+  });
+});
