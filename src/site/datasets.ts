@@ -7,7 +7,7 @@ import { villagesById, areaTree } from '../areas/queries.ts';
 import { budgetUnitSummaries, type LineRow } from '../budgets/queries.ts';
 import { SAN_GONG } from '../budgets/schema.ts';
 import { fundSummaries, fundVillageStats, projectList } from '../funds/queries.ts';
-import { groupsOf, isoDay, paymentStore, type PaymentStore, type RecipientEntry, type StoreFund } from '../funds/payment-queries.ts';
+import { groupsOf, isoDay, paymentStore, type PaymentGroup, type PaymentStore, type RecipientEntry, type StoreFund } from '../funds/payment-queries.ts';
 import { institutionSummaries, staffByInstitution } from '../staffing/queries.ts';
 import { QUOTA_TYPES } from '../staffing/schema.ts';
 import { csvCell, csvDocument, csvLine } from '../lib/csv.ts';
@@ -162,7 +162,8 @@ export function toJson(name: DatasetName, rows: Cell[][]): string {
 
 /**
  * One village's payments as CSV or JSON, from the payment store. The name follows the
- * page's rule: the full name only with payments of full-name funds. CSV is one row per
+ * page's rule: the full name only with payments of full-name funds, and those listed after
+ * all masked ones rather than beside them. CSV is one row per
  * payment (for Excel); JSON groups payments under their recipient the way the page does,
  * and names funds and channels once, which keeps 882,804 payments small:
  *   {"dataset":"disbursements","township","village","funds":{code:name},"channels":[…],
@@ -178,15 +179,20 @@ export function disbursementFile(db: Db, villageCode: string, format: 'csv' | 'j
   if (format === 'csv') {
     out.push(csvDocument(FIELDS.disbursements.map((x) => x.name), []));
     const lead = v ? csvLine([v.township.name, v.name]).slice(0, -2) : '';
-    for (let r = from; r < to; r++) {
-      const rec = s.recipients[r] as RecipientEntry;
-      const masked = `${lead},${csvCell(rec.householdNo)},${csvCell(rec.nameMasked)},${csvCell(rec.idMasked)},`;
-      const full = rec.fullName ? `${lead},${csvCell(rec.householdNo)},${csvCell(rec.fullName)},${csvCell(rec.idMasked)},` : masked;
-      for (let p = s.start[r] as number; p < (s.start[r + 1] as number); p++) {
-        const fund = s.funds[s.fund[p] as number] as StoreFund;
-        out.push(
-          `${fund.full ? full : masked}${csvCell(fund.code)},${csvCell(fund.name)},${fenToYuan(s.amountFen[p] as number)},${isoDay(s.approved[p] as number)},${isoDay(s.paid[p] as number)},${csvCell(s.channels[s.channel[p] as number])},${s.id[p]}\r\n`,
-        );
+    // Masked-fund rows first, then the full-name funds' rows: as on the page, a full name is
+    // not listed beside the same person's masked payments.
+    for (const fullPass of [false, true]) {
+      for (let r = from; r < to; r++) {
+        const rec = s.recipients[r] as RecipientEntry;
+        const name = fullPass && rec.fullName ? rec.fullName : rec.nameMasked;
+        const head = `${lead},${csvCell(rec.householdNo)},${csvCell(name)},${csvCell(rec.idMasked)},`;
+        for (let p = s.start[r] as number; p < (s.start[r + 1] as number); p++) {
+          const fund = s.funds[s.fund[p] as number] as StoreFund;
+          if (fund.full !== fullPass) continue;
+          out.push(
+            `${head}${csvCell(fund.code)},${csvCell(fund.name)},${fenToYuan(s.amountFen[p] as number)},${isoDay(s.approved[p] as number)},${isoDay(s.paid[p] as number)},${csvCell(s.channels[s.channel[p] as number])},${s.id[p]}\r\n`,
+          );
+        }
       }
     }
     return out.join('');
@@ -194,13 +200,15 @@ export function disbursementFile(db: Db, villageCode: string, format: 'csv' | 'j
   const used = new Set<number>();
   for (let r = from; r < to; r++) for (let p = s.start[r] as number; p < (s.start[r + 1] as number); p++) used.add(s.fund[p] as number);
   const funds = Object.fromEntries([...used].sort((a, b) => a - b).map((i) => [s.funds[i]?.code, s.funds[i]?.name]));
-  for (let r = from; r < to; r++) {
-    for (const g of groupsOf(s, r)) {
-      const pays = g.payments.map(
-        (p) => `[${JSON.stringify(s.funds[s.fund[p] as number]?.code)},${s.amountFen[p]},"${isoDay(s.approved[p] as number)}","${isoDay(s.paid[p] as number)}",${s.channel[p]},${s.id[p]}]`,
-      );
-      out.push(`{"household_no":${JSON.stringify(g.recipient.householdNo)},"name":${JSON.stringify(g.name)},"id_masked":${JSON.stringify(g.recipient.idMasked)},"payments":[${pays.join(',')}]}`);
-    }
+  // Masked groups first, full-name groups after, as on the page.
+  const groups: PaymentGroup[] = [];
+  for (let r = from; r < to; r++) groups.push(...groupsOf(s, r));
+  groups.sort((a, b) => Number(a.full) - Number(b.full));
+  for (const g of groups) {
+    const pays = g.payments.map(
+      (p) => `[${JSON.stringify(s.funds[s.fund[p] as number]?.code)},${s.amountFen[p]},"${isoDay(s.approved[p] as number)}","${isoDay(s.paid[p] as number)}",${s.channel[p]},${s.id[p]}]`,
+    );
+    out.push(`{"household_no":${JSON.stringify(g.recipient.householdNo)},"name":${JSON.stringify(g.name)},"id_masked":${JSON.stringify(g.recipient.idMasked)},"payments":[${pays.join(',')}]}`);
   }
   const head = {
     dataset: 'disbursements',

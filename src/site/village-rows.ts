@@ -35,18 +35,21 @@ function fragments(s: PaymentStore, locale: Locale): Fragments {
 }
 
 /**
- * <tbody> groups for recipients [from, to): a header row per group (户号, name, masked ID),
+ * <tbody> groups for recipients [from, to), either the masked groups or the full-name ones
+ * (the page puts them in two tables, so a full name is never listed beside the same
+ * person's payments from masked funds): a header row per group (户号, name, masked ID),
  * then one row per payment; a fund's payments share one fund cell (rowspan), since monthly
  * and quarterly funds would otherwise repeat their name 4–12 times. Payment rows leave out
  * the end tags HTML makes optional (</td>, </th>, </tr>): a fifth of the bytes of the
  * largest pages, which the build writes and compresses 1.7 million times.
  */
-export function villageRowsHtml(s: PaymentStore, locale: Locale, from: number, to: number): string {
+export function villageRowsHtml(s: PaymentStore, locale: Locale, from: number, to: number, full: boolean): string {
   const fmt = formatter(locale);
   const f = fragments(s, locale);
   let html = '';
   for (let r = from; r < to; r++) {
     for (const g of groupsOf(s, r)) {
+      if (g.full !== full) continue;
       const rec = g.recipient;
       html += `<tbody id="r${rec.id}${g.full ? 'f' : ''}"><tr><th scope="rowgroup" colspan="4">${esc(f.household.replace('\u0000', rec.householdNo))} · ${esc(g.name)} · <span class="id">${esc(rec.idMasked)}</span></th></tr>`;
       // Payments come by date; gather each fund's together, in order of first payment.
