@@ -28,7 +28,9 @@ export default defineConfig({
   ],
   webServer: {
     command: `node src/cli/main.ts serve`,
-    url: `http://localhost:${port}/healthz`,
+    // The port, not /healthz: Playwright starts the server before globalSetup builds the
+    // site, and /healthz answers 503 until a build is live.
+    port,
     env: { PORT: String(port), HOST: 'localhost' },
     reuseExistingServer: false,
     timeout: 120_000,
