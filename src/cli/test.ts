@@ -2,8 +2,7 @@
 // (Vitest, real SQLite files), then browser tests (Playwright driving Debian's Chromium)
 // against a sample county built into a temporary directory and served by the real server.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, type Command } from './command.ts';
@@ -52,8 +51,11 @@ export const testCommand: Command = {
     if (!values['unit-only']) {
       ensureChromium();
       console.log('\n▶ browser tests (playwright, Chromium)');
-      // A private world for the run: its own database, secrets and site directory.
-      const dir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
+      // A private world for the run: its own database, secrets and site directory — inside
+      // the repository, because a build's server chunks import packages (e.g. @oslojs/*)
+      // that Node resolves from the nearest node_modules up the tree.
+      mkdirSync(join(ROOT, 'data', 'tmp'), { recursive: true });
+      const dir = mkdtempSync(join(ROOT, 'data', 'tmp', 'e2e-'));
       const env = {
         ...process.env,
         GONGKAI_E2E_DIR: dir,
