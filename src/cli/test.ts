@@ -63,6 +63,9 @@ export const testCommand: Command = {
         GONGKAI_SITE_DIR: join(dir, 'site'),
         GONGKAI_ID_KEY_FILE: join(dir, 'secrets', 'id-hash.key'),
         GONGKAI_SECRETS_DIR: join(dir, 'secrets'),
+        // The sample's villages (≤ 224 payments) are shorter than a page: page them smaller
+        // so the pager is exercised.
+        GONGKAI_PAGE_PAYMENTS: '100',
       };
       if (npx('playwright', ['test', ...positionals], env) !== 0) failed.push('playwright');
       else rmSync(dir, { recursive: true, force: true });

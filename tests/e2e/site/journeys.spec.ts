@@ -41,8 +41,8 @@ test('a long village is split into pages that link to each other', async ({ page
     .get() as string;
   db.$client.close();
   await page.goto(`/villages/${code}/`);
+  // `./gongkai test` builds with GONGKAI_PAGE_PAYMENTS=100, so the longest village pages.
   const pager = page.getByRole('navigation', { name: '本村各页' }).first();
-  test.skip((await pager.count()) === 0, 'the sample county has no village long enough to page');
   await pager.getByRole('link', { name: /^第 2 页/ }).click();
   await expect(page).toHaveURL(new RegExp(`/villages/${code}/2/$`));
   await expect(page.getByRole('navigation', { name: '本村各页' }).first().locator('[aria-current="page"]')).toHaveText('2');
