@@ -9,6 +9,7 @@ import { testCommand } from './test.ts';
 import { benchCommand } from './bench.ts';
 import { ledgerCommand, verifyCommand } from '../ledger/commands.ts';
 import { generateCommand } from '../generate/command.ts';
+import { userCommand } from '../auth/commands.ts';
 
 export const commands: Command[] = [
   startCommand,
@@ -22,4 +23,5 @@ export const commands: Command[] = [
   ledgerCommand,
   verifyCommand,
   benchCommand,
+  userCommand,
 ];

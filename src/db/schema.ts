@@ -5,4 +5,5 @@ export * from '../funds/schema.ts';
 export * from '../budgets/schema.ts';
 export * from '../staffing/schema.ts';
 export * from '../ledger/schema.ts';
+export * from '../auth/schema.ts';
 export * from '../inquiries/schema.ts';

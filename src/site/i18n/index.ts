@@ -3,6 +3,8 @@
 // and register them below with one import and one spread per locale.
 import { en as siteEn } from './en.ts';
 import { zhCn as siteZh } from './zh-cn.ts';
+import { backofficeEn } from '../../backoffice/i18n/en.ts';
+import { backofficeZh } from '../../backoffice/i18n/zh-cn.ts';
 import { inquiriesEn } from '../../inquiries/i18n/en.ts';
 import { inquiriesZh } from '../../inquiries/i18n/zh-cn.ts';
 
@@ -11,8 +13,8 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 const dictionaries = {
-  'zh-cn': { ...siteZh, ...inquiriesZh },
-  en: { ...siteEn, ...inquiriesEn },
+  'zh-cn': { ...siteZh, ...backofficeZh, ...inquiriesZh },
+  en: { ...siteEn, ...backofficeEn, ...inquiriesEn },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type UiKey = keyof (typeof dictionaries)['zh-cn'];
