@@ -106,6 +106,7 @@ export async function inquiryHook(req: IncomingMessage, res: ServerResponse): Pr
       res.end();
       return true;
     }
+    if (path.startsWith('/api/inquiries') || path.startsWith('/api/answers')) return json(res, 404, { error: { zh: '没有这个地址', en: 'No such API route' } });
   } catch (err) {
     if (err instanceof InquiryError) return refuse(res, { status: err.status, zh: err.zh, en: err.en });
     throw err;
