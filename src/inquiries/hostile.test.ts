@@ -25,7 +25,7 @@ afterAll(async () => {
   t.cleanup();
 });
 
-function post(body: string | Buffer, headers: Record<string, string> = {}, path = '/api/inquiries'): Promise<Response> {
+function post(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}, path = '/api/inquiries'): Promise<Response> {
   return fetch(`${s.url}${path}`, {
     method: 'POST',
     body,
@@ -73,7 +73,7 @@ describe('hostile submissions', () => {
   });
 
   it('refuses bytes that are not UTF-8 (400), e.g. GB18030 sent as UTF-8', async () => {
-    const gb = Buffer.concat([Buffer.from('{"category":"consult","subject":"'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('","body":"abcdefg"}')]);
+    const gb = new Uint8Array(Buffer.concat([Buffer.from('{"category":"consult","subject":"'), Buffer.from([0xd6, 0xd0, 0xce, 0xc4]), Buffer.from('","body":"abcdefg"}')]));
     const e = await refusal(await post(gb), 400);
     expect(e.en).toMatch(/UTF-8/);
   });
