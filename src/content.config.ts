@@ -32,4 +32,16 @@ const funds = defineCollection({
   }),
 });
 
-export const collections = { notices, funds };
+/** The inquiry answer library (issue 5): question, keywords, department; the body is the answer. */
+const answers = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/answers', generateId: fileId }),
+  schema: z.object({
+    question: z.string(),
+    questionEn: z.string().optional(),
+    keywords: z.array(z.string()).min(1),
+    /** budget unit code of the department that answers such questions */
+    department: z.string(),
+  }),
+});
+
+export const collections = { notices, funds, answers };

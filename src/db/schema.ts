@@ -7,3 +7,4 @@ export * from '../staffing/schema.ts';
 export * from '../ledger/schema.ts';
 export * from '../auth/schema.ts';
 export * from '../backoffice/schema.ts';
+export * from '../inquiries/schema.ts';

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { ROOT } from '../db/client.ts';
 import { formatResult } from '../import/report.ts';
 import { importFiles } from '../import/run.ts';
+import { seedInquiries } from '../inquiries/seed.ts';
 
 export interface SampleSeeder {
   name: string;
@@ -13,7 +14,7 @@ export interface SampleSeeder {
 }
 
 /** Seeders run after the sample CSVs are loaded, in order. */
-export const SAMPLE_SEEDERS: SampleSeeder[] = [];
+export const SAMPLE_SEEDERS: SampleSeeder[] = [{ name: 'inquiries', seed: (db) => void seedInquiries(db) }];
 
 export const SAMPLE_DIR = join(ROOT, 'data/sample');
 

@@ -9,6 +9,7 @@ import { currentBuild } from '../publish/paths.ts';
 import { resolveStatic, sendFile, serveStatic } from './static.ts';
 import { startPublishWorker, stopPublishWorker } from '../backoffice/publisher.ts';
 import { liveDb } from '../db/live.ts';
+import { inquiryHook } from '../inquiries/api.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> | void;
 
@@ -51,6 +52,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     res.end(JSON.stringify({ ok: !!build, build: build?.split('/').pop() ?? null }));
     return;
   }
+  // Inquiries' JSON API and the guards in front of their forms (src/inquiries/api.ts).
+  if (await inquiryHook(req, res)) return;
   if (!build) {
     res.statusCode = 503;
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -5,14 +5,16 @@ import { en as siteEn } from './en.ts';
 import { zhCn as siteZh } from './zh-cn.ts';
 import { backofficeEn } from '../../backoffice/i18n/en.ts';
 import { backofficeZh } from '../../backoffice/i18n/zh-cn.ts';
+import { inquiriesEn } from '../../inquiries/i18n/en.ts';
+import { inquiriesZh } from '../../inquiries/i18n/zh-cn.ts';
 
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 const dictionaries = {
-  'zh-cn': { ...siteZh, ...backofficeZh },
-  en: { ...siteEn, ...backofficeEn },
+  'zh-cn': { ...siteZh, ...backofficeZh, ...inquiriesZh },
+  en: { ...siteEn, ...backofficeEn, ...inquiriesEn },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type UiKey = keyof (typeof dictionaries)['zh-cn'];
