@@ -112,3 +112,23 @@ export function searchInputFromDb(db: Db): Omit<SearchBuildInput, 'outDir'> {
 
   return { townships, funds, villages: villages(), projects, budgetUnits, institutions, staff: staff() };
 }
+
+/**
+ * The full names no search file may contain, by village: every named recipient the shards
+ * show masked (some payment from a masked fund), minus names a household shown in full in
+ * the same village also bears. What the privacy scan looks for (tests, bench).
+ */
+export function privateNamesFromDb(db: Db): { villageCode: string; fullName: string }[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT v.code, rn.full_name,
+              NOT EXISTS (SELECT 1 FROM disbursements d JOIN funds f ON f.id = d.fund_id
+                           WHERE d.recipient_id = r.id AND f.name_display <> 'full' AND ${PUBLISHED('d')}) AS shown
+         FROM recipients r JOIN recipient_names rn ON rn.recipient_id = r.id JOIN villages v ON v.id = r.village_id
+        WHERE EXISTS (SELECT 1 FROM disbursements d WHERE d.recipient_id = r.id AND ${PUBLISHED('d')})`,
+    )
+    .raw()
+    .all() as [string, string, number][];
+  const shown = new Set(rows.filter((r) => r[2] === 1).map(([v, n]) => `${v}|${n}`));
+  return rows.filter(([v, n, s]) => s === 0 && !shown.has(`${v}|${n}`)).map(([villageCode, fullName]) => ({ villageCode, fullName }));
+}

@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { nameReadings } from '../../../src/search/pinyin.ts';
 import type { PrivateName } from '../../../src/search/privacy-scan.ts';
+import { privateNamesFromDb } from '../../../src/search/sources.ts';
 import { testDb } from '../site/helpers.ts';
 
 export { clientDir } from '../site/helpers.ts';
@@ -62,13 +63,11 @@ export function maskedNamesakes(): [Household, Household] {
   }
 }
 
-/** Full names that must appear in no shard: households shown masked (minus names a shown household of the village bears). */
+/** Full names that must appear in no shard (the query the bench's scan uses too). */
 export function privateNames(): PrivateName[] {
   const db = testDb();
   try {
-    const masked = db.$client.prepare(`${SELECT} WHERE NOT (${ALL_FULL})`).all() as Household[];
-    const shown = new Set((db.$client.prepare(`${SELECT} WHERE ${ALL_FULL}`).all() as Household[]).map((h) => `${h.villageCode}|${h.fullName}`));
-    return masked.filter((h) => !shown.has(`${h.villageCode}|${h.fullName}`)).map((h) => ({ villageCode: h.villageCode, fullName: h.fullName }));
+    return privateNamesFromDb(db);
   } finally {
     db.$client.close();
   }
