@@ -16,6 +16,10 @@ export const benches: Record<string, Bench> = {
     summary: 'build the public site for the seed county; compare with a bare Astro project of as many pages',
     run: async (args) => (await import('../site/bench.ts')).benchBuild(args),
   },
+  search: {
+    summary: 'search shards of the seed county (data/seed.db): build, sizes, first-query bytes and time in Chromium; Pagefind as anchor',
+    run: async (args) => (await import('../search/bench-county.ts')).benchSearchCommand(args),
+  },
   ledger: {
     summary: 'append 1,000,000 ledger leaves, emit all tiles, prove and verify one entry',
     run: async (args) => (await import('../ledger/bench.ts')).benchLedger(args),

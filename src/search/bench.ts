@@ -1,7 +1,7 @@
 // Search benchmark on a synthetic county at the seed's scale: shard build time and peak
 // memory, sizes, bytes before the first result in a village, load and query times (Node).
-// `./gongkai bench search` will call benchSearch; the Pagefind anchor and browser timings
-// (Playwright, CPU throttling) are added there later.
+// `./gongkai bench search --synthetic` runs it; the default bench (bench-county.ts) reads
+// the seed county's database instead and adds Pagefind and browser timings.
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -44,7 +44,7 @@ export interface SearchBenchFigures {
   privacy_leaks: number | null;
 }
 
-interface Sample {
+export interface Sample {
   code: string;
   /** [户号, full name] of a few households */
   people: [string, string][];
@@ -154,7 +154,7 @@ function pickPeople(fullNames: Map<string, string>, seed: number): [string, stri
   return Array.from({ length: Math.min(20, all.length) }, () => all[Math.floor(rand() * all.length)]!);
 }
 
-function samplesOfVillages(files: WrittenFile[]): number[] {
+export function samplesOfVillages(files: WrittenFile[]): number[] {
   const gz = new Map<string, number>();
   for (const f of files) {
     const m = /^villages\/(\d+)\./.exec(f.path);
@@ -164,7 +164,7 @@ function samplesOfVillages(files: WrittenFile[]): number[] {
 }
 
 /** gzip bytes of the page's search code: client.ts bundled and minified, lunr included. */
-async function pageCodeGzBytes(): Promise<{ total: number; lunr: number }> {
+export async function pageCodeGzBytes(): Promise<{ total: number; lunr: number }> {
   const out = await esbuild({
     entryPoints: [new URL('./client.ts', import.meta.url).pathname],
     bundle: true,
@@ -178,9 +178,9 @@ async function pageCodeGzBytes(): Promise<{ total: number; lunr: number }> {
   return { total: gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length, lunr: gzipSync(lunrMin, { level: 9 }).length };
 }
 
-type Stats = { p50: number; p95: number; max: number; n: number };
+export type Stats = { p50: number; p95: number; max: number; n: number };
 
-async function timeQueries(outDir: string, samples: Sample[]): Promise<{ loadMs: Stats; queryMs: Stats; byKind: Map<string, Stats & { recall: number }> }> {
+export async function timeQueries(outDir: string, samples: Sample[]): Promise<{ loadMs: Stats; queryMs: Stats; byKind: Map<string, Stats & { recall: number }> }> {
   const loads: number[] = [];
   const all: number[] = [];
   const kinds = new Map<string, { ms: number[]; hits: number }>();
@@ -227,13 +227,13 @@ async function timeQueries(outDir: string, samples: Sample[]): Promise<{ loadMs:
   return { loadMs: stats(loads), queryMs: stats(all), byKind };
 }
 
-function stats(xs: number[]): Stats {
+export function stats(xs: number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number): number => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
   return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? 0, n: s.length };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const kb = (n: number): string => (n / 1024).toFixed(1);
-const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-const round = (n: number): number => Math.round(n * 100) / 100;
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+export const kb = (n: number): string => (n / 1024).toFixed(1);
+export const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+export const round = (n: number): number => Math.round(n * 100) / 100;

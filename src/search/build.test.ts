@@ -30,7 +30,7 @@ describe('which name a household is shown under', () => {
       new Map(FIXTURE_FUNDS.map((f) => [f.code, f])),
     );
     expect(JSON.stringify(shard.index)).not.toContain('12345');
-    expect(shard.store.payments[0]).toEqual([[0, 12_345, '2025-04-01', 0]]);
+    expect(shard.store.payments[0]).toEqual([[0, 12_345, '2025-04-01', 0, 7001]]);
   });
 });
 

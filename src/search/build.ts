@@ -39,7 +39,7 @@ export function buildVillageShard(
   const payments: StoredPayment[][] = [];
   for (const h of input.households) {
     rows.push([shownNameOf(h, fundsByCode), h.householdNo.trim(), h.idLast4.trim()]);
-    payments.push(h.payments.map((p): StoredPayment => [slot(fundSlots, p.fundCode), p.amountFen, p.paidOn, slot(statusSlots, p.status)]));
+    payments.push(h.payments.map((p): StoredPayment => [slot(fundSlots, p.fundCode), p.amountFen, p.paidOn, slot(statusSlots, p.status), p.id ?? 0]));
   }
   const code = input.village.code;
   return {

@@ -50,7 +50,7 @@ describe('the page search client', () => {
     const village = await client.village('430524101201');
     const [hit] = village.search('wxm');
     expect(hit).toMatchObject({ name: '王小明', householdNo: '0001', idLast4: '1001', via: 'name', totalFen: 12_345 });
-    expect(hit?.payments).toEqual([{ fundCode: 'ZX2025-01', fund: '耕地地力保护补贴', amountFen: 12_345, paidOn: '2025-04-01', status: '已发放' }]);
+    expect(hit?.payments).toEqual([{ id: 7001, fundCode: 'ZX2025-01', fund: '耕地地力保护补贴', amountFen: 12_345, paidOn: '2025-04-01', status: '已发放' }]);
   });
 
   it('loads only the locator and that village, with revisioned URLs, and keeps working offline', async () => {

@@ -12,6 +12,8 @@ import type { LocatorFile, SideIndexFile, SideKind, VillageIndexFile, VillageSto
 
 /** One payment as a result shows it. */
 export interface PaymentView {
+  /** disbursements.id (0 when the shard has none): for the complaint link */
+  id: number;
   fundCode: string;
   fund: string;
   amountFen: number;
@@ -45,7 +47,8 @@ export function openVillage(file: VillageIndexFile, store: VillageStoreFile): Vi
   );
   const toResult = (hit: HouseholdHit): HouseholdResult => {
     const [name, householdNo, idLast4] = file.rows[hit.ref]!;
-    const payments = (store.payments[hit.ref] ?? []).map(([f, amountFen, paidOn, s]) => ({
+    const payments = (store.payments[hit.ref] ?? []).map(([f, amountFen, paidOn, s, id]) => ({
+      id: id ?? 0,
       fundCode: store.funds[f]?.[0] ?? '',
       fund: store.funds[f]?.[1] ?? '',
       amountFen,
@@ -67,6 +70,8 @@ export interface SideSearch {
   kind: SideKind;
   /** matching rows, columns as in side-indexes.ts */
   search(query: string, limit?: number): unknown[][];
+  /** every row, in file order (row i is doc ref i) */
+  rows: unknown[][];
   refs: string[];
 }
 
@@ -85,6 +90,7 @@ export function openSide(file: SideIndexFile): SideSearch {
   }
   return {
     kind: file.kind,
+    rows,
     refs: file.refs ?? [],
     search: (q, limit = 50) => run(q, limit).map((r) => rows[Number(r.ref)]!),
   };

@@ -20,7 +20,7 @@ export function household(fullName: string, idLast4: string, fundCodes: string[]
     nameMasked: maskName(fullName),
     ...(allFull ? { fullName } : {}),
     idLast4,
-    payments: fundCodes.map((fundCode, i) => ({ fundCode, amountFen: 12_345 + i, paidOn: '2025-04-0' + (i + 1), status: '已发放' })),
+    payments: fundCodes.map((fundCode, i) => ({ id: 7001 + i, fundCode, amountFen: 12_345 + i, paidOn: '2025-04-0' + (i + 1), status: '已发放' })),
   };
 }
 

@@ -7,3 +7,6 @@ export function villagePaths(code: string): { index: string; store: string } {
 
 /** The locator: townships → villages, and file revisions. */
 export const LOCATOR_PATH = 'locator.json';
+
+/** Where the search files are served (the builder writes them to <build>/client/search/). */
+export const SEARCH_BASE = '/search/';

@@ -19,6 +19,8 @@ export interface PaymentInput {
   amountFen: number;
   paidOn: string;
   status: string;
+  /** disbursements.id: the kiosk's complaint link names it (record=disbursement:<id>); 0 if none */
+  id?: number;
 }
 
 /** One household (recipient) of a village. */
@@ -101,8 +103,8 @@ export interface SearchBuildInput {
 /** Readings of each character of the shown names, alternatives joined by `/`: 单 → shan/dan. */
 export type PinyinDict = Record<string, string>;
 
-/** A payment in a store file: [fund index into `funds`, amount 分, paid on, status index into `statuses`]. */
-export type StoredPayment = [number, number, string, number];
+/** A payment in a store file: [fund index into `funds`, amount 分, paid on, status index into `statuses`, disbursement id]. */
+export type StoredPayment = [number, number, string, number, number];
 
 /** A row of a village index, one per household: [shown name (full or masked), 户号, ID last 4]. Row i is lunr doc ref `i`. */
 export type HouseholdRow = [string, string, string];
