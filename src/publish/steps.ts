@@ -2,6 +2,7 @@
 // can show their ledger index), `astro build`, steps after it (search shards, ledger
 // tiles, …), gzip, then the swap. Domains add their steps here.
 import type { Db } from '../db/client.ts';
+import { LEDGER_STEPS } from '../ledger/publish-steps.ts';
 
 export interface PublishContext {
   db: Db;
@@ -17,4 +18,4 @@ export interface PublishStep {
   run(ctx: PublishContext): Promise<void> | void;
 }
 
-export const PUBLISH_STEPS: PublishStep[] = [];
+export const PUBLISH_STEPS: PublishStep[] = [...LEDGER_STEPS];

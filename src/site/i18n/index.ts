@@ -3,14 +3,16 @@
 // and register them below with one import and one spread per locale.
 import { en as siteEn } from './en.ts';
 import { zhCn as siteZh } from './zh-cn.ts';
+import { ledgerEn } from '../../ledger/i18n/en.ts';
+import { ledgerZhCn } from '../../ledger/i18n/zh-cn.ts';
 
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 const dictionaries = {
-  'zh-cn': { ...siteZh },
-  en: { ...siteEn },
+  'zh-cn': { ...siteZh, ...ledgerZhCn },
+  en: { ...siteEn, ...ledgerEn },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type UiKey = keyof (typeof dictionaries)['zh-cn'];
