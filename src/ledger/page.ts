@@ -9,6 +9,7 @@
 //                                  village order (sources.ts). The browser maps the page's
 //                                  payment rows (record=disbursement:ID links) through them.
 import type { Db } from '../db/client.ts';
+import { ledgerSize } from './store.ts';
 
 export interface PageVersion {
   version: number;
@@ -30,7 +31,9 @@ export interface PageLedger {
 
 const SINGLE: Record<string, string> = { fund: 'fund', project: 'project', institution: 'institution' };
 
-const villageCache = new WeakMap<Db, Map<string, string>>();
+// Memoised per database and ledger size: a build renders a village's pages many times over,
+// while the ledger does not change during it.
+const villageCache = new WeakMap<Db, { size: number; runs: Map<string, string> }>();
 
 /** The ledger entries behind a record page, or null when the ledger holds none. */
 export function pageLedger(db: Db, record: string): PageLedger | null {
@@ -63,8 +66,10 @@ export function pageLedger(db: Db, record: string): PageLedger | null {
 
 /** "id,idx,len;…" for a village's payments (current versions), memoised per build. */
 function villageRuns(db: Db, code: string): string {
-  let cache = villageCache.get(db);
-  if (!cache) villageCache.set(db, (cache = new Map()));
+  const size = ledgerSize(db);
+  let memo = villageCache.get(db);
+  if (!memo || memo.size !== size) villageCache.set(db, (memo = { size, runs: new Map() }));
+  const cache = memo.runs;
   const hit = cache.get(code);
   if (hit !== undefined) return hit;
   const rows = db.$client
