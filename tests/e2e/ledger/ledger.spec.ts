@@ -4,6 +4,7 @@
 // project's own verifier accepts, and /verify checks the whole log.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseVerifierKey } from '../../../src/ledger/note.ts';
 import { verifyTlogProof } from '../../../src/ledger/proof.ts';
@@ -91,3 +92,39 @@ test('/verify shows the checkpoint, checks one entry and the whole log', async (
   await page.reload();
   await expect(page.locator('[data-f="watch"]')).toHaveText('与本浏览器上次看到的检查点相同。');
 });
+
+test('./gongkai verify accepts the built site, over HTTP too, and names one changed byte', async ({ baseURL }) => {
+  const { spawnSync } = await import('node:child_process');
+  const { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['src/cli/main.ts', 'verify', ...args], { encoding: 'utf8' });
+  const vkey = readFileSync(join(clientDir(), 'ledger/vkey'), 'utf8').trim();
+  const ok = cli(clientDir(), '--key', vkey);
+  expect(ok.status, ok.stderr).toBe(0);
+  expect(cli(`${baseURL}/`, '--key', vkey).status).toBe(0);
+
+  const copy = mkdtempSync(join(tmpdir(), 'gongkai-ledger-e2e-'));
+  try {
+    cpSync(join(clientDir(), 'ledger'), copy, { recursive: true });
+    const width = readdirSync(join(copy, 'tile/1/000.p'))[0]!; // the sample's level-1 tile is partial
+    const tile = join(copy, 'tile/1/000.p', width);
+    const bytes = readFileSync(tile);
+    bytes[100] ^= 1;
+    writeFileSync(tile, bytes);
+    const bad = cli(copy, '--key', vkey);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr + bad.stdout).toMatch(new RegExp(`FAILED: .*tile/1/000\\.p/${width}`));
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
+
+// The widget and /verify after their scripts ran (the site's axe pass may run before).
+for (const url of ['/verify/', '/en/verify/', '/villages/430524101001/']) {
+  test(`axe after the ledger check: ${url}`, async ({ page }) => {
+    await page.goto(url);
+    await expect(page.locator('[data-state="ok"]').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  });
+}
