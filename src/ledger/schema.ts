@@ -58,3 +58,27 @@ export const ledgerCheckpoints = sqliteTable(
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type LedgerCheckpoint = typeof ledgerCheckpoints.$inferSelect;
+
+/**
+ * Which ledger entry holds which version of a published record (kind + public id), written
+ * with the entry in the same transaction. Publishing compares each record's current public
+ * fields with its newest version here, and pages map a record to its ledger index from it.
+ * Append-only like the others (db/migrations/*_ledger_records_triggers.sql).
+ */
+export const ledgerRecords = sqliteTable(
+  'ledger_records',
+  {
+    kind: text('kind').notNull(),
+    /** The record's public id, as text (integers in decimal). */
+    recordId: text('record_id').notNull(),
+    /** 1, 2, …: the entry's own version field. */
+    version: integer('version').notNull(),
+    idx: integer('idx')
+      .notNull()
+      .unique()
+      .references(() => ledgerEntries.idx),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId, t.version] })],
+);
+
+export type LedgerRecord = typeof ledgerRecords.$inferSelect;

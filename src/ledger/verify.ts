@@ -261,9 +261,18 @@ export interface RecordProof {
   record: RecordEntry | null;
 }
 
-/** Prove and verify that entry `index` is in the log, fetching one bundle and a few tiles. */
-export async function verifyRecord(read: ReadLog, index: number, key: Verifier, origin?: string): Promise<RecordProof> {
-  const { cp, note } = await readCheckpoint(read, key, origin);
+/** An entry and its verified inclusion proof. */
+export interface ProvedEntry {
+  entry: Uint8Array;
+  leafHash: Uint8Array;
+  proof: Uint8Array[];
+}
+
+/**
+ * Prove that entry `index` is in the tree of an already verified checkpoint, from one
+ * bundle and a few tiles (a page checking many records opens the checkpoint once).
+ */
+export async function proveEntry(read: ReadLog, cp: Checkpoint, index: number): Promise<ProvedEntry> {
   if (!Number.isSafeInteger(index) || index < 0 || index >= cp.size) {
     throw new VerifyError(`index ${index} is not in the log (it has ${cp.size} entries)`, `entry ${index}`);
   }
@@ -279,5 +288,12 @@ export async function verifyRecord(read: ReadLog, index: number, key: Verifier, 
     if (err instanceof VerifyError) throw err;
     throw new VerifyError(`entry ${index} (${bpath}) is not proved by the signed checkpoint: ${(err as Error).message}`, `entry ${index}`);
   }
-  return { checkpoint: cp, note, index, entry, leafHash: leaf, proof, record: decodeRecordEntry(entry) };
+  return { entry, leafHash: leaf, proof };
+}
+
+/** Prove and verify that entry `index` is in the log, fetching one bundle and a few tiles. */
+export async function verifyRecord(read: ReadLog, index: number, key: Verifier, origin?: string): Promise<RecordProof> {
+  const { cp, note } = await readCheckpoint(read, key, origin);
+  const p = await proveEntry(read, cp, index);
+  return { checkpoint: cp, note, index, ...p, record: decodeRecordEntry(p.entry) };
 }

@@ -3,6 +3,7 @@
 // tiles, …), gzip, then the swap. Domains add their steps here.
 import type { Db } from '../db/client.ts';
 import { searchPublishStep } from '../search/publish.ts';
+import { LEDGER_STEPS } from '../ledger/publish-steps.ts';
 
 export interface PublishContext {
   db: Db;
@@ -18,4 +19,4 @@ export interface PublishStep {
   run(ctx: PublishContext): Promise<void> | void;
 }
 
-export const PUBLISH_STEPS: PublishStep[] = [searchPublishStep];
+export const PUBLISH_STEPS: PublishStep[] = [...LEDGER_STEPS, searchPublishStep];

@@ -9,14 +9,16 @@ import { inquiriesEn } from '../../inquiries/i18n/en.ts';
 import { inquiriesZh } from '../../inquiries/i18n/zh-cn.ts';
 import { searchEn } from '../../search/i18n/en.ts';
 import { searchZhCn } from '../../search/i18n/zh-cn.ts';
+import { ledgerEn } from '../../ledger/i18n/en.ts';
+import { ledgerZhCn } from '../../ledger/i18n/zh-cn.ts';
 
 export const LOCALES = ['zh-cn', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-cn';
 
 const dictionaries = {
-  'zh-cn': { ...siteZh, ...backofficeZh, ...inquiriesZh, ...searchZhCn },
-  en: { ...siteEn, ...backofficeEn, ...inquiriesEn, ...searchEn },
+  'zh-cn': { ...siteZh, ...backofficeZh, ...inquiriesZh, ...searchZhCn, ...ledgerZhCn },
+  en: { ...siteEn, ...backofficeEn, ...inquiriesEn, ...searchEn, ...ledgerEn },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type UiKey = keyof (typeof dictionaries)['zh-cn'];
