@@ -4,6 +4,7 @@
 // checkpoint into the build's client/ledger/ (site.ts refuses anything inconsistent).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../cli/command.ts';
 import type { PublishStep } from '../publish/steps.ts';
 import type { Db } from '../db/client.ts';
 import { createKeyFile, ledgerKeyPath, ledgerOrigin, loadLedgerSigner } from './keys.node.ts';
@@ -31,15 +32,23 @@ export const LEDGER_STEPS: PublishStep[] = [
     name: 'ledger: append published records',
     when: 'before-build',
     run(ctx) {
-      ensureLedgerKey(ctx.db, ctx.log);
-      appendPublished(ctx.db, ctx.log);
+      try {
+        ensureLedgerKey(ctx.db, ctx.log);
+        appendPublished(ctx.db, ctx.log);
+      } catch (err) {
+        // A refusal is for the person publishing, not a bug: no stack trace (exit 1).
+        if (err instanceof LedgerError) throw new UserError(err.message, 1);
+        throw err;
+      }
     },
   },
   {
     name: 'ledger: tiles and signed checkpoint',
     when: 'after-build',
     async run(ctx) {
-      const r = await writeLedgerSite(ctx.db, join(ctx.buildDir, 'client'), loadLedgerSigner(), ledgerOrigin());
+      const r = await writeLedgerSite(ctx.db, join(ctx.buildDir, 'client'), loadLedgerSigner(), ledgerOrigin()).catch((err: unknown) => {
+        throw err instanceof LedgerError ? new UserError(err.message, 1) : err;
+      });
       ctx.log(`  ledger: ${r.size} entries, ${r.signed ? 'new checkpoint signed' : 'checkpoint unchanged'}, ${r.files} files`);
     },
   },

@@ -61,6 +61,7 @@ async function check(el: HTMLElement): Promise<void> {
   };
   if (typeof BigInt !== 'function' || typeof fetch !== 'function') return say('unsupported', s.unsupported!);
   say('checking', s.checking!);
+  const started = performance.now();
   const kind = el.dataset.kind!;
   try {
     const read = fetchLog(el.dataset.base ?? '/ledger/');
@@ -78,6 +79,12 @@ async function check(el: HTMLElement): Promise<void> {
       proved.push(p);
     }
     const edition = await editionOf(read, cp.size);
+    // For measurements (bench notes in README.md): the whole check, fetches included.
+    try {
+      performance.measure('gongkai-ledger-check', { start: started });
+    } catch {
+      // older browsers: measure(name, markName) only
+    }
     say('ok', targets.length === 1 && !el.dataset.runs ? fill(s.ok!, { edition, index: targets[0]!.idx, size: cp.size }) : fill(s.okMany!, { edition, count: targets.length, size: cp.size }));
     // A household's receipt for each payment checked (village pages).
     targets.forEach((t, i) => {
