@@ -75,4 +75,8 @@ export const searchEn: Record<keyof typeof searchZhCn, string> = {
   'kiosk.idleNote': 'After 90 seconds without a touch the kiosk starts again and forgets what was typed.',
   'kiosk.offline': 'Offline: this village’s list is kept on this machine, so lookups still work.',
   'kiosk.noscript': 'The kiosk needs JavaScript. Tap your township, then your village, to open its published list.',
+  'kiosk.ledgerFirst': 'Public ledger: this kiosk has noted the current version ({size} records) and checks at every start that it was not rewritten.',
+  'kiosk.ledgerSame': 'Public ledger: the same as this kiosk saw last time.',
+  'kiosk.ledgerGrown': 'Public ledger: verified; the new version keeps all {old} records this kiosk saw before.',
+  'kiosk.ledgerBad': 'Warning: the public ledger does not match what this kiosk saw before ({reason}). Please tell the county disclosure office.',
 };

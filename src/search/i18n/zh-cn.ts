@@ -73,4 +73,8 @@ export const searchZhCn = {
   'kiosk.idleNote': '90 秒无操作将自动回到首页，并清除已输入的内容。',
   'kiosk.offline': '网络已断开：本村名单已保存在本机，仍可查询。',
   'kiosk.noscript': '查询机需要启用 JavaScript。您可以点乡镇、再点村，打开本村公开名单查找您家。',
+  'kiosk.ledgerFirst': '公开账本：本机已记下当前版本（{size} 条记录），今后每次开机都核对它没有被改写。',
+  'kiosk.ledgerSame': '公开账本：与本机上次所见一致。',
+  'kiosk.ledgerGrown': '公开账本：已核验，新版本完整保留了本机上次所见的 {old} 条记录。',
+  'kiosk.ledgerBad': '警告：公开账本与本机上次所见不一致（{reason}）。请告知县政务公开办公室。',
 } as const;

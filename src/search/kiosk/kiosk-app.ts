@@ -289,11 +289,6 @@ if (data.worker && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register(data.worker, { scope: './' }).catch(() => undefined);
 }
 
-// ==== LEDGER HOOK (issue 7) ==============================================================
-// The ledger's browser module will provide `watchCheckpoint()`: the kiosk keeps the last
-// signed checkpoint it saw and checks the next one is consistent with it. Call it here,
-// once, when the kiosk starts, and show its result in `[data-ledger-kiosk]` (KioskView.astro).
-// Not implemented in this area: the ledger helper builds it.
-//   import { watchCheckpoint } from '../../ledger/…';
-//   watchCheckpoint({ element: $('[data-ledger-kiosk]') });
-// ========================================================================================
+// The ledger (issue 7): the kiosk remembers the last signed checkpoint it saw and checks,
+// at every start, that the current one extends it. Its own chunk, loaded after the kiosk.
+void import('../../ledger/client/kiosk-watch.ts').then((m) => m.showLedgerWatch($('[data-ledger-kiosk]'), t)).catch(() => undefined);

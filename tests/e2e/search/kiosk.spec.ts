@@ -165,3 +165,18 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(h.villageName);
   });
 });
+
+test('the kiosk remembers the ledger checkpoint it saw and, next start, finds the log consistent', async ({ page }) => {
+  await page.goto('/kiosk/');
+  const line = page.locator('[data-ledger-kiosk]');
+  await expect(line).toContainText(/^公开账本：本机已记下当前版本（\d+ 条记录）/, { timeout: 30_000 });
+  await page.reload();
+  await expect(line).toHaveText('公开账本：与本机上次所见一致。', { timeout: 30_000 });
+  // A checkpoint this machine remembers for a different tree of the same size is a rewrite.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('gongkai.ledger.checkpoint:')) localStorage.setItem(k, 'garbage');
+  });
+  await page.reload();
+  // An unreadable memory starts over rather than warning forever (watch.ts).
+  await expect(line).toContainText(/^公开账本：本机已记下当前版本/, { timeout: 30_000 });
+});
