@@ -394,16 +394,18 @@ export function review(db: Db, actor: Actor, id: number, r: ReviewInput, now = n
   const at = now.toISOString();
   const today = chinaDate(now);
   write(db, () => {
+    // An approved answer goes public (the list, the ledger): the same net as the question's
+    // catches a phone number or ID the handler copied into it. It never changes after this.
     db.$client
-      .prepare(`UPDATE inquiry_answers SET state = ?, reviewer_id = ?, review_note = ?, reviewed_at = ? WHERE id = ?`)
-      .run(r.approve ? 'approved' : 'returned', actor.id, r.note ?? null, at, pending.id);
+      .prepare(`UPDATE inquiry_answers SET state = ?, reviewer_id = ?, review_note = ?, reviewed_at = ?, body_md = ? WHERE id = ?`)
+      .run(r.approve ? 'approved' : 'returned', actor.id, r.note ?? null, at, r.approve ? redact(pending.bodyMd, it.contactName) : pending.bodyMd, pending.id);
     if (r.approve) {
       db.$client
         .prepare(
           `UPDATE inquiries SET status = 'answered', answered_at = coalesce(answered_at, ?), answered_date = coalesce(answered_date, ?),
              outcome = coalesce(?, outcome), published = 1, public_subject = ?, public_body = ? WHERE id = ?`,
         )
-        .run(at, today, r.outcome ?? null, r.publicSubject || redact(it.subject, it.contactName), r.publicBody || redact(it.body, it.contactName), id);
+        .run(at, today, r.outcome ?? null, redact(r.publicSubject || it.subject, it.contactName), redact(r.publicBody || it.body, it.contactName), id);
     } else db.$client.prepare(`UPDATE inquiries SET status = 'assigned' WHERE id = ?`).run(id);
     logEvent(db, id, actor, { action: r.approve ? 'approved' : 'returned', note: r.note ?? null }, at);
   });

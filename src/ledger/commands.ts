@@ -52,6 +52,8 @@ async function ledgerKeygen(rest: string[]): Promise<number> {
 async function ledgerData(sub: string, rest: string[]): Promise<number> {
   const { openMigrated } = await import('../db/client.ts');
   const pub = await import('./publish.ts');
+  // Every area's ledger sources, as publishing sees them (steps.ts registers them).
+  await import('../publish/steps.ts');
   const { LedgerError } = await import('./store.ts');
   const db = openMigrated();
   try {

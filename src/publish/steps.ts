@@ -4,6 +4,8 @@
 import type { Db } from '../db/client.ts';
 import { searchPublishStep } from '../search/publish.ts';
 import { LEDGER_STEPS } from '../ledger/publish-steps.ts';
+// Published inquiry answers are ledger records too (registered at module load).
+import '../inquiries/ledger-source.ts';
 
 export interface PublishContext {
   db: Db;
