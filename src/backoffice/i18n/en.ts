@@ -160,4 +160,5 @@ export const backofficeEn: Record<BackofficeKey, string> = {
   'bo.report.validRows': "Rows that passed",
   'bo.result.published': "Passed, published",
   'bo.result.rejected': "Passed, sent back",
+  'bo.publish.log': "Steps and timings",
 };

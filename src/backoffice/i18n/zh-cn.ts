@@ -159,6 +159,7 @@ export const backofficeZh = {
   'bo.report.validRows': "通过校验的行数",
   'bo.result.published': "通过，已发布",
   'bo.result.rejected': "通过，已退回",
+  'bo.publish.log': "各步骤用时",
 } as const;
 
 export type BackofficeKey = keyof typeof backofficeZh;
