@@ -2,7 +2,7 @@
 // their own batch, a rejection needs a reason and removes the rows, one build at a time,
 // and a failed build says why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { tempDb, TEST_ID_KEY, type TempDb } from '../db/testing.ts';
@@ -10,6 +10,7 @@ import { importFiles } from '../import/run.ts';
 import { addUser, toStaff, type Staff } from '../auth/users.ts';
 import { decide, previewBatch, getBatch, ReviewRefused } from './review.ts';
 import { claimJobs, enqueuePublish, runQueued } from './publisher.ts';
+import { buildsDir, currentBuild, swapCurrent } from '../publish/paths.ts';
 
 let t: TempDb;
 let uploader: Staff;
@@ -109,5 +110,25 @@ describe('publish queue', () => {
     }) as never);
     expect(result.error).toMatch(/astro build failed/);
     expect(t.db.$client.prepare('SELECT status, error FROM publish_jobs').get()).toEqual({ status: 'failed', error: 'astro build failed (exit 1): [InvalidGetStaticPathReturn] …' });
+  });
+
+  it('a real build that fails leaves the live site as it was, with no half-built directory, and says why', async () => {
+    // A real `astro build`, made to fail by an invalid setting (astro.config reads it).
+    const site = mkdtempSync(join(tmpdir(), 'bo-site-'));
+    const env = { ...process.env };
+    Object.assign(process.env, { GONGKAI_SITE_DIR: site, GONGKAI_DB: t.path, GONGKAI_BUILD_CONCURRENCY: '-3' });
+    try {
+      mkdirSync(join(buildsDir(), '20260101T000000', 'client'), { recursive: true });
+      swapCurrent(join(buildsDir(), '20260101T000000'));
+      const live = currentBuild();
+      enqueuePublish(t.db, { requestedBy: reviewer.id });
+      const result = await runQueued(t.db);
+      expect(result.error).toMatch(/astro build failed \(exit 1\).*configuration/s);
+      expect(currentBuild()).toBe(live);
+      expect(readdirSync(buildsDir())).toEqual(['20260101T000000']);
+      expect(t.db.$client.prepare('SELECT status FROM publish_jobs').pluck().get()).toBe('failed');
+    } finally {
+      process.env = env;
+    }
   });
 });
