@@ -52,7 +52,8 @@ test('one changed byte in a tile the proof uses makes the page say the check fai
   await page.route(/\/ledger\/tile\/0\/000(\.p\/\d+)?$/, async (route) => {
     const res = await route.fetch();
     const body = Buffer.from(await res.body());
-    body[((idx % 256) ^ 1) * 32] ^= 0x01;
+    const at = ((idx % 256) ^ 1) * 32;
+    body[at] = body[at]! ^ 0x01;
     await route.fulfill({ response: res, body });
   });
   await page.goto(`/funds/${fund}/`);
@@ -67,7 +68,7 @@ test('one changed byte in the record’s own entry bundle is caught too', async 
     const body = Buffer.from(await res.body());
     let at = 0; // walk the uint16 length prefixes to the project's entry
     for (let i = 0; i < idx % 256; i++) at += 2 + body.readUInt16BE(at);
-    body[at + 2 + 30] ^= 0x01; // a byte inside its JSON
+    body[at + 2 + 30] = body[at + 2 + 30]! ^ 0x01; // a byte inside its JSON
     await route.fulfill({ response: res, body });
   });
   await page.goto(`/en/projects/${project}/`);
@@ -109,7 +110,7 @@ test('./gongkai verify accepts the built site, over HTTP too, and names one chan
     const width = readdirSync(join(copy, 'tile/1/000.p'))[0]!; // the sample's level-1 tile is partial
     const tile = join(copy, 'tile/1/000.p', width);
     const bytes = readFileSync(tile);
-    bytes[100] ^= 1;
+    bytes[100] = bytes[100]! ^ 1;
     writeFileSync(tile, bytes);
     const bad = cli(copy, '--key', vkey);
     expect(bad.status).toBe(1);
