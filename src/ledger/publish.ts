@@ -8,10 +8,13 @@
 //     version, naming the entry it supersedes; a record gone from the site gets a version
 //     whose fields are {"withdrawn": true}.
 import type { Db } from '../db/client.ts';
-import { bytesEqual } from './bytes.ts';
-import { decodeRecordEntry, encodeRecordEntry, type JsonValue, type RecordEntry } from './record.ts';
+import { decodeRecordEntry, encodeRecordEntry, encodeRecordText, type JsonValue, type RecordEntry } from './record.ts';
 import { ledgerSources, type LedgerSource } from './sources.ts';
 import { appendEntries, LedgerError } from './store.ts';
+
+// Buffer.from is ~5× faster than TextEncoder here, and Buffer.equals a memcmp (Node only).
+const utf8Node = (text: string): Buffer => Buffer.from(text, 'utf8');
+const bytesEqual = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.compare(a, b) === 0;
 
 const WITHDRAWN: { [k: string]: JsonValue } = { withdrawn: true };
 
@@ -54,17 +57,17 @@ function currentVersions(db: Db, kind: string): Map<string, Current> {
 function diffSource(db: Db, source: LedgerSource, out: LedgerDiff): void {
   const { kind } = source;
   const current = currentVersions(db, kind);
-  // Records are materialised first: better-sqlite3 allows no other statement while a
-  // source's cursor is open, and the kinds are read one at a time.
-  for (const rec of [...source.records(db)]) {
+  // Streamed: nothing else touches the database while a source's cursor is open
+  // (better-sqlite3 would refuse), since the current versions were read above.
+  for (const rec of source.records(db)) {
     const key = String(rec.id);
     const c = current.get(key);
     if (!c) {
-      out.fresh.push({ kind, id: key, entry: encodeRecordEntry({ kind, id: rec.id, version: 1, fields: rec.fields }) });
+      out.fresh.push({ kind, id: key, entry: utf8Node(encodeRecordText({ kind, id: rec.id, version: 1, fields: rec.fields })) });
       continue;
     }
     current.delete(key);
-    const expected = encodeRecordEntry({ kind, id: rec.id, version: c.version, fields: rec.fields, ...(c.prevIdx !== undefined && { supersedes: c.prevIdx }) });
+    const expected = utf8Node(encodeRecordText({ kind, id: rec.id, version: c.version, fields: rec.fields, ...(c.prevIdx !== undefined && { supersedes: c.prevIdx }) }));
     if (bytesEqual(expected, c.entry)) out.unchanged++;
     else out.drift.push({ kind, id: rec.id, idx: c.idx, version: c.version, fields: rec.fields });
   }

@@ -89,19 +89,28 @@ function checkRecord(r: RecordEntry): void {
   if (r.version > 1 && r.supersedes === undefined) throw new RecordError(`version ${r.version} must name the entry it supersedes`);
 }
 
-/** Canonical ledger entry bytes for a record (throws RecordError). */
-export function encodeRecordEntry(r: RecordEntry): Uint8Array {
+// Any match of LONG_NUMBER contains a run of 15 digits; testing for one first is ~20× cheaper
+// than LONG_NUMBER itself, which matters when a publish re-encodes 900,000 records.
+const ANY_LONG_RUN = /\d{15}/;
+
+/** The canonical entry as text (UTF-8 encode it for the bytes); throws RecordError. */
+export function encodeRecordText(r: RecordEntry): string {
   checkRecord(r);
   const obj: { [k: string]: JsonValue } = { kind: r.kind, id: r.id, version: r.version, fields: r.fields };
   if (r.supersedes !== undefined) obj.supersedes = r.supersedes;
   const json = canonicalJson(obj);
-  const m = LONG_NUMBER.exec(json);
+  const m = ANY_LONG_RUN.test(json) ? LONG_NUMBER.exec(json) : null;
   if (m) {
     throw new RecordError(
       `${recordKey(r.kind, r.id)}: "${m[1]!.slice(0, 4)}…" looks like a full ID or account number; mask it before it reaches the ledger`,
     );
   }
-  return utf8(RECORD_PREFIX + json);
+  return RECORD_PREFIX + json;
+}
+
+/** Canonical ledger entry bytes for a record (throws RecordError). */
+export function encodeRecordEntry(r: RecordEntry): Uint8Array {
+  return utf8(encodeRecordText(r));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { bytesEqual, toBase64 } from './bytes.ts';
 import { openCheckpoint, type Checkpoint } from './checkpoint.ts';
 import { emptyRoot, leafHash } from './hash.ts';
-import { consistencyPlan, inclusionPlan, perfectRoot, rootPlan, runPlan, verifyConsistency, verifyInclusion } from './merkle.ts';
+import { consistencyPlan, inclusionPlan, perfectRoot, rootPlan, runPlan, verifyConsistency, verifyInclusion, type HashReader } from './merkle.ts';
 import type { Verifier } from './note.ts';
 import { decodeRecordEntry, type RecordEntry } from './record.ts';
 import { TILE_WIDTH, bundlePath, decodeBundle, hashesAtLevel, splitTile, tileHashReader, tilePath } from './tiles.ts';
@@ -261,6 +261,28 @@ export interface RecordProof {
   record: RecordEntry | null;
 }
 
+// A page proving hundreds of entries reads each bundle once (a ReadLog that caches returns
+// the same bytes object), so it is decoded once.
+const decodedBundles = new WeakMap<Uint8Array, Uint8Array[]>();
+
+/**
+ * A tile HashReader that remembers every subtree hash it computed: proofs of neighbouring
+ * entries share most of their nodes, and a subtree inside a tile costs up to 255 hashes.
+ */
+export function sharedHashReader(read: ReadLog, size: number): HashReader {
+  const inner = tileHashReader(size, (p) => must(read, p));
+  const memo = new Map<string, Promise<Uint8Array>>();
+  return (nodes) =>
+    Promise.all(
+      nodes.map((n) => {
+        const k = `${n.level}/${n.index}`;
+        let p = memo.get(k);
+        if (!p) memo.set(k, (p = Promise.resolve(inner([n])).then((r) => r[0]!)));
+        return p;
+      }),
+    );
+}
+
 /** An entry and its verified inclusion proof. */
 export interface ProvedEntry {
   entry: Uint8Array;
@@ -272,17 +294,20 @@ export interface ProvedEntry {
  * Prove that entry `index` is in the tree of an already verified checkpoint, from one
  * bundle and a few tiles (a page checking many records opens the checkpoint once).
  */
-export async function proveEntry(read: ReadLog, cp: Checkpoint, index: number): Promise<ProvedEntry> {
+export async function proveEntry(read: ReadLog, cp: Checkpoint, index: number, reader?: HashReader): Promise<ProvedEntry> {
   if (!Number.isSafeInteger(index) || index < 0 || index >= cp.size) {
     throw new VerifyError(`index ${index} is not in the log (it has ${cp.size} entries)`, `entry ${index}`);
   }
   const bpath = bundleFor(index, cp.size);
   const width = Math.floor(index / TILE_WIDTH) < Math.floor(cp.size / TILE_WIDTH) ? TILE_WIDTH : cp.size % TILE_WIDTH;
-  const entry = decodeOrThrow(await must(read, bpath), width, bpath)[index % TILE_WIDTH]!;
+  const data = await must(read, bpath);
+  let entries = decodedBundles.get(data);
+  if (!entries) decodedBundles.set(data, (entries = decodeOrThrow(data, width, bpath)));
+  const entry = entries[index % TILE_WIDTH]!;
   const leaf = leafHash(entry);
   let proof: Uint8Array[];
   try {
-    proof = await runPlan(inclusionPlan(index, cp.size), tileHashReader(cp.size, (p) => must(read, p)));
+    proof = await runPlan(inclusionPlan(index, cp.size), reader ?? tileHashReader(cp.size, (p) => must(read, p)));
     verifyInclusion(leaf, index, cp.size, proof, cp.root);
   } catch (err) {
     if (err instanceof VerifyError) throw err;

@@ -7,7 +7,7 @@
 import { formatTlogProof } from '../proof.ts';
 import { parseVerifierKey } from '../note.ts';
 import { decodeRecordEntry } from '../record.ts';
-import { proveEntry, readCheckpoint, type ProvedEntry } from '../verify.ts';
+import { proveEntry, readCheckpoint, sharedHashReader, type ProvedEntry } from '../verify.ts';
 import { editionOf, fetchLog } from './fetch-log.ts';
 
 type Strings = Record<string, string>;
@@ -72,8 +72,9 @@ async function check(el: HTMLElement): Promise<void> {
     const targets = targetsOf(el);
     if (!targets.length) throw new Error(s.notInLedger);
     const proved: ProvedEntry[] = [];
+    const reader = sharedHashReader(read, cp.size);
     for (const t of targets) {
-      const p = await proveEntry(read, cp, t.idx);
+      const p = await proveEntry(read, cp, t.idx, reader);
       const rec = decodeRecordEntry(p.entry);
       if (!rec || rec.kind !== kind || (t.id !== undefined && String(rec.id) !== t.id)) throw new Error(fill(s.wrongRecord!, { index: t.idx }));
       proved.push(p);
