@@ -36,6 +36,10 @@ export const paths = {
   downloads: () => '/downloads/',
   feed: () => '/feed.xml',
   search: () => '/search/',
+  /** the transparency ledger's check page (issue 7) */
+  verify: () => '/verify/',
+  inquiries: () => '/inquiries/',
+  kiosk: () => '/kiosk/',
   /** the inquiry form (issue: inquiries), prefilled as a complaint about one record */
   report: (record: string) => `/inquiries/new?type=complaint&record=${encodeURIComponent(record).replace(/%3A/gi, ':')}`,
   /** data files are the same for every locale */
