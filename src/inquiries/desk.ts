@@ -13,7 +13,7 @@ import { liveDb } from '../db/live.ts';
 import { chinaDate } from './calendar.ts';
 import { OUTCOME_CODES } from './disclosure.ts';
 import { CATEGORIES, REQUESTERS, STATUSES, type Inquiry, type InquiryAnswer, type InquiryEvent, type Status } from './schema.ts';
-import { answersOf, departments, draft, eventsOf, extend, forward, getInquiry, InquiryError, queue, review, triage, type Actor } from './service.ts';
+import { answersOf, departments, draft, eventsOf, extend, forward, getInquiry, InquiryError, queue, recordLink, review, triage, type Actor, type RecordLink } from './service.ts';
 import type { Message } from './forms.ts';
 
 /** Who may open the desk at all. */
@@ -60,6 +60,7 @@ export interface DeskItemProps {
   events: InquiryEvent[];
   answers: InquiryAnswer[];
   departments: { code: string; name: string }[];
+  record: RecordLink | null;
   can: { triage: boolean; forward: boolean; draft: boolean; review: boolean; extend: boolean };
   message: Message | null;
   error: Message | null;
@@ -169,6 +170,7 @@ export async function deskItemPage(Astro: AstroGlobal): Promise<Response | DeskI
     events: eventsOf(db, id),
     answers: answersOf(db, id),
     departments: departments(db),
+    record: item.record ? recordLink(db, item.record) : null,
     can: permissions(staff, item),
     message: DONE[doneKey] ?? null,
     error,

@@ -6,8 +6,8 @@ import { liveDb } from '../db/live.ts';
 import { asLocale, type Locale } from '../site/i18n/index.ts';
 import { localePath } from '../site/paths.ts';
 import { chinaDate } from './calendar.ts';
-import { citizenView, departments, findWithCode, InquiryError, setRating, setVerdict, submitInquiry, type CitizenView } from './service.ts';
-import { credentialsSchema, fieldErrors, ratingSchema, stringFields, submissionSchema, verdictSchema, type FieldError } from './validate.ts';
+import { citizenView, departments, findWithCode, InquiryError, recordLink, setRating, setVerdict, submitInquiry, type CitizenView, type RecordLink } from './service.ts';
+import { credentialsSchema, fieldErrors, ratingSchema, RECORD_PATTERN, stringFields, submissionSchema, verdictSchema, type FieldError } from './validate.ts';
 import { CATEGORIES, type Category } from './schema.ts';
 
 const RECEIPT_COOKIE = 'gk_receipt';
@@ -27,6 +27,8 @@ export interface NewFormProps {
   values: Record<string, string>;
   errors: FieldError[];
   departments: { code: string; name: string }[];
+  /** the published record the item is about, described in public words */
+  record: RecordLink | null;
 }
 
 const TYPE_ALIASES: Record<string, Category> = { complaint: 'complaint', consult: 'consult', inquiry: 'consult', suggestion: 'suggestion', disclosure: 'disclosure' };
@@ -42,12 +44,12 @@ export async function newInquiryPage(Astro: AstroGlobal): Promise<Response | New
       values = stringFields(await Astro.request.formData());
     } catch {
       Astro.response.status = 400;
-      return { locale, values: {}, errors: [{ field: 'form', zh: '表单无法读取', en: 'The form could not be read' }], departments: depts };
+      return { locale, values: {}, errors: [{ field: 'form', zh: '表单无法读取', en: 'The form could not be read' }], departments: depts, record: null };
     }
     const parsed = submissionSchema.safeParse(values);
     if (!parsed.success) {
       Astro.response.status = 422;
-      return { locale, values, errors: fieldErrors(parsed.error), departments: depts };
+      return { locale, values, errors: fieldErrors(parsed.error), departments: depts, record: values.record ? recordLink(db, values.record) : null };
     }
     try {
       const r = submitInquiry(db, parsed.data);
@@ -57,13 +59,14 @@ export async function newInquiryPage(Astro: AstroGlobal): Promise<Response | New
     } catch (err) {
       if (!(err instanceof InquiryError)) throw err;
       Astro.response.status = err.status;
-      return { locale, values, errors: [{ field: 'department', zh: err.zh, en: err.en }], departments: depts };
+      return { locale, values, errors: [{ field: 'department', zh: err.zh, en: err.en }], departments: depts, record: parsed.data.record ? recordLink(db, parsed.data.record) : null };
     }
   }
   const p = Astro.url.searchParams;
   const type = TYPE_ALIASES[p.get('type') ?? ''] ?? 'consult';
-  const record = p.get('record') ?? '';
-  return { locale, values: { category: type, record: /^[a-z-]+:[A-Za-z0-9_.-]{1,40}$/.test(record) ? record : '' }, errors: [], departments: depts };
+  const raw = p.get('record') ?? '';
+  const record = RECORD_PATTERN.test(raw) ? raw : '';
+  return { locale, values: { category: type, record }, errors: [], departments: depts, record: record ? recordLink(db, record) : null };
 }
 
 export interface DoneProps {

@@ -468,3 +468,53 @@ export function helpedCounts(db: Db): { bySlug: Map<string, number>; total: numb
   const rows = db.$client.prepare(`SELECT slug, count(*) AS n FROM answer_feedback GROUP BY slug`).all() as { slug: string; n: number }[];
   return { bySlug: new Map(rows.map((r) => [r.slug, r.n])), total: rows.reduce((s, r) => s + r.n, 0) };
 }
+
+export interface RecordLink {
+  kind: string;
+  id: string;
+  /** site path (no locale prefix) of the record's public page, when it exists */
+  href: string | null;
+  /** what the record is, in words already public on the site (fund, date, amount; never a name) */
+  label: string;
+}
+
+/** Resolve `kind:id` to its public page and a short public description. */
+export function recordLink(db: Db, record: string): RecordLink | null {
+  const m = /^([a-z-]+):(.+)$/.exec(record);
+  if (!m) return null;
+  const [, kind, id] = m as unknown as [string, string, string];
+  const q = db.$client;
+  const seg = encodeURIComponent;
+  switch (kind) {
+    case 'disbursement': {
+      const r = q
+        .prepare(`SELECT v.code AS village, v.name AS villageName, f.name AS fund, d.recipient_id AS rid, d.paid_on AS paidOn, d.amount_fen AS fen FROM disbursements d JOIN villages v ON v.id = d.village_id JOIN funds f ON f.id = d.fund_id WHERE d.id = ?`)
+        .get(Number(id)) as { village: string; villageName: string; fund: string; rid: number; paidOn: string | null; fen: number } | undefined;
+      if (!r) return { kind, id, href: null, label: record };
+      const yuan = `${Math.trunc(r.fen / 100)}.${String(r.fen % 100).padStart(2, '0')}`;
+      return { kind, id, href: `/villages/${seg(r.village)}/#r${r.rid}`, label: `${r.villageName} · ${r.fund} · ${r.paidOn ?? ''} · ¥${yuan}` };
+    }
+    case 'fund': {
+      const name = q.prepare('SELECT name FROM funds WHERE code = ?').pluck().get(id) as string | undefined;
+      return { kind, id, href: name ? `/funds/${seg(id)}/` : null, label: name ? `${name}（${id}）` : record };
+    }
+    case 'project': {
+      const name = q.prepare('SELECT name FROM projects WHERE code = ?').pluck().get(id) as string | undefined;
+      return { kind, id, href: name ? `/projects/${seg(id)}/` : null, label: name ?? record };
+    }
+    case 'village': {
+      const name = q.prepare('SELECT name FROM villages WHERE code = ?').pluck().get(id) as string | undefined;
+      return { kind, id, href: name ? `/villages/${seg(id)}/` : null, label: name ?? record };
+    }
+    case 'budget-unit': {
+      const name = q.prepare('SELECT name FROM budget_units WHERE code = ?').pluck().get(id) as string | undefined;
+      return { kind, id, href: name ? `/budgets/${seg(id)}/` : null, label: name ?? record };
+    }
+    case 'institution': {
+      const name = q.prepare('SELECT name FROM institutions WHERE code = ?').pluck().get(id) as string | undefined;
+      return { kind, id, href: name ? `/staffing/${seg(id)}/` : null, label: name ?? record };
+    }
+    default:
+      return { kind, id, href: null, label: record };
+  }
+}
