@@ -10,6 +10,7 @@ import { benchCommand } from './bench.ts';
 import { ledgerCommand, verifyCommand } from '../ledger/commands.ts';
 import { generateCommand } from '../generate/command.ts';
 import { userCommand } from '../auth/commands.ts';
+import { rollbackCommand } from '../backoffice/commands.ts';
 
 export const commands: Command[] = [
   startCommand,
@@ -24,4 +25,5 @@ export const commands: Command[] = [
   verifyCommand,
   benchCommand,
   userCommand,
+  rollbackCommand,
 ];

@@ -6,4 +6,5 @@ export * from '../budgets/schema.ts';
 export * from '../staffing/schema.ts';
 export * from '../ledger/schema.ts';
 export * from '../auth/schema.ts';
+export * from '../backoffice/schema.ts';
 export * from '../inquiries/schema.ts';

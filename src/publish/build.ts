@@ -1,6 +1,6 @@
 // Building a new site directory from the database and making it the live one.
 import { spawn } from 'node:child_process';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
@@ -30,14 +30,22 @@ export async function buildSite(opts: BuildOptions = {}): Promise<BuildResult> {
   const dir = newBuildDir();
   const db = openMigrated();
   const ctx: PublishContext = { db, buildDir: dir, log };
+  let pages: number;
   try {
-    for (const step of PUBLISH_STEPS.filter((s) => s.when === 'before-build')) await runStep(step.name, () => step.run(ctx), log);
-    await runStep('astro build', () => astroBuild(dir), log);
-    for (const step of PUBLISH_STEPS.filter((s) => s.when === 'after-build')) await runStep(step.name, () => step.run(ctx), log);
-  } finally {
-    db.$client.close();
+    try {
+      for (const step of PUBLISH_STEPS.filter((s) => s.when === 'before-build')) await runStep(step.name, () => step.run(ctx), log);
+      await runStep('astro build', () => astroBuild(dir), log);
+      for (const step of PUBLISH_STEPS.filter((s) => s.when === 'after-build')) await runStep(step.name, () => step.run(ctx), log);
+    } finally {
+      db.$client.close();
+    }
+    pages = await runStep('gzip', () => precompress(join(dir, 'client')), log);
+  } catch (err) {
+    // A failed build leaves nothing behind: `current` was never touched, and a half-built
+    // directory must not become the "previous build" a rollback would pick.
+    await rm(dir, { recursive: true, force: true });
+    throw err;
   }
-  const pages = await runStep('gzip', () => precompress(join(dir, 'client')), log);
   if (opts.swap !== false) {
     swapCurrent(dir);
     pruneBuilds();
@@ -58,10 +66,17 @@ function astroBuild(outDir: string): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: ROOT,
       env: { ...process.env, GONGKAI_OUT_DIR: outDir, GONGKAI_DB: dbPath(), ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    // Its errors still reach our stderr, and the last of them go into the error message,
+    // so whoever waits for a publish (the back office) reads why it failed.
+    let tail = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString('utf8')).slice(-2000);
     });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code})`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code})${tail.trim() ? `: ${tail.trim()}` : ''}`))));
   });
 }
 

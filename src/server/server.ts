@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { currentBuild } from '../publish/paths.ts';
 import { resolveStatic, sendFile, serveStatic } from './static.ts';
+import { startPublishWorker, stopPublishWorker } from '../backoffice/publisher.ts';
+import { liveDb } from '../db/live.ts';
 import { inquiryHook } from '../inquiries/api.ts';
 
 type AstroHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => Promise<void> | void;
@@ -67,7 +69,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
 
 /** Create the HTTP server (not yet listening). */
 export function createGongkaiServer(): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error(`server error on ${req.method} ${(req.url ?? '').split('?')[0]}:`, err);
       if (!res.headersSent) {
@@ -77,6 +79,10 @@ export function createGongkaiServer(): Server {
       } else res.destroy();
     });
   });
+  // The back office's publish queue runs here, in the one long-lived process (issue 6).
+  server.on('listening', () => startPublishWorker(liveDb()));
+  server.on('close', stopPublishWorker);
+  return server;
 }
 
 /** Listen on HOST:PORT (defaults localhost:4321) and return the bound address. */
