@@ -32,12 +32,22 @@ function mayContact(s: Staff, it: Inquiry): boolean {
   return hasRole(s, ['admin', 'registrar']) || (hasRole(s, ['handler']) && s.departmentCode === it.departmentCode);
 }
 
+const DONE: Record<string, Message> = {
+  triage: { zh: '已登记分办。', en: 'Registered and routed.' },
+  forward: { zh: '已转办。', en: 'Forwarded.' },
+  extend: { zh: '已延长期限。', en: 'Deadline extended.' },
+  draft: { zh: '答复已提交审核。', en: 'Answer sent for review.' },
+  approve: { zh: '答复已审核通过并公开。', en: 'Answer approved and published.' },
+  return: { zh: '答复已退回。', en: 'Answer returned.' },
+};
+
 export interface DeskListProps {
   staff: Staff;
   items: Inquiry[];
   status: Status | undefined;
   today: string;
   departments: Map<string, string>;
+  message: Message | null;
 }
 
 /** The queue: a handler's own department, or everything for the others, by status. */
@@ -50,7 +60,8 @@ export function deskListPage(Astro: AstroGlobal): Response | DeskListProps {
   const own = !hasRole(staff, ['admin', 'registrar', 'reviewer']);
   const db = liveDb();
   const items = own && !staff.departmentCode ? [] : queue(db, { status, department: own ? (staff.departmentCode ?? undefined) : undefined });
-  return { staff, items, status, today: chinaDate(), departments: new Map(departments(db).map((d) => [d.code, d.name])) };
+  const message = DONE[Astro.url.searchParams.get('done') ?? ''] ?? null;
+  return { staff, items, status, today: chinaDate(), departments: new Map(departments(db).map((d) => [d.code, d.name])), message };
 }
 
 export interface DeskItemProps {
@@ -83,14 +94,6 @@ const actionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 
-const DONE: Record<string, Message> = {
-  triage: { zh: '已登记分办。', en: 'Registered and routed.' },
-  forward: { zh: '已转办。', en: 'Forwarded.' },
-  extend: { zh: '已延长期限。', en: 'Deadline extended.' },
-  draft: { zh: '答复已提交审核。', en: 'Answer sent for review.' },
-  approve: { zh: '答复已审核通过并公开。', en: 'Answer approved and published.' },
-  return: { zh: '答复已退回。', en: 'Answer returned.' },
-};
 
 function permissions(s: Staff, it: Inquiry) {
   const handler = hasRole(s, ['handler']) && s.departmentCode !== null && s.departmentCode === it.departmentCode;
@@ -154,7 +157,9 @@ export async function deskItemPage(Astro: AstroGlobal): Promise<Response | DeskI
           break;
       }
       audit(db, { actorId: staff.id, action: `inquiry.${done}`, target: `inquiry:${item.trackingNo}`, ip: clientIp(Astro), detail });
-      return Astro.redirect(`/admin/inquiries/${id}?done=${done}`, 303);
+      // A handler who forwarded it away may no longer open it: back to their list.
+      const still = mayView(staff, getInquiry(db, id));
+      return Astro.redirect(still ? `/admin/inquiries/${id}?done=${done}` : `/admin/inquiries?done=${done}`, 303);
     } catch (err) {
       if (!(err instanceof InquiryError)) throw err;
       Astro.response.status = err.status;

@@ -49,7 +49,7 @@ test.describe('with JavaScript', () => {
     await page.getByLabel('内容').fill('我家的养老金这个月还没到账');
     await expect(suggest).toBeVisible();
     await page.getByText('城乡居民基本养老保险待遇什么时候发放？').click();
-    await expect(page.getByText('每月 10 日前发放')).toBeVisible();
+    await expect(page.getByText(/每月 10 日前打入/)).toBeVisible();
     await page.getByRole('button', { name: '这条答复解决了我的问题' }).first().click();
     await expect(page.getByText('谢谢！已记录。')).toBeVisible();
 

@@ -24,6 +24,7 @@ async function openCase(page: Page, number: string): Promise<void> {
 }
 
 test('triage → draft → return → draft → approve → published, tracked and reopened', async ({ browser }) => {
+  test.setTimeout(240_000); // seven sign-ins and some twenty pages on a busy two-core machine
   const dialogs: string[] = [];
   const citizen = await browser.newPage();
   citizen.on('dialog', (d) => {
@@ -35,26 +36,31 @@ test('triage → draft → return → draft → approve → published, tracked a
 
   await citizen.goto('/inquiries/new');
   const r = await fileInquiry(citizen, '路灯维修经费<script>alert(1)</script>', '村口路灯坏了半年，电话 13912345678 联系我。<img src=x onerror=alert(2)>', { name: '王测试', phone: '13912345678' });
-  expect(await figure(citizen, 'received')).toBe(received + 1);
+  // At least ours (other test files file inquiries in parallel).
+  expect(await figure(citizen, 'received')).toBeGreaterThanOrEqual(received + 1);
 
-  // Registrar: routes it to the finance bureau; sees the contact.
+  // Registrar: routes it to the county government office; sees the contact.
   let staff = await as(browser, 'inq-registrar');
   await openCase(staff, r.number);
   await expect(staff.getByText('王测试 13912345678')).toBeVisible();
-  await staff.getByLabel('承办部门').selectOption('101001');
+  await staff.getByLabel('承办部门').selectOption('102001');
   await staff.getByRole('button', { name: '登记分办' }).click();
   await expect(staff.getByRole('status')).toHaveText('已登记分办。');
   await expect(staff.locator('[data-status]')).toHaveText('办理中');
 
-  // A handler of another department cannot open it.
+  // That office's handler forwards it to the finance bureau, and then no longer sees it.
   staff = await as(browser, 'inq-other');
-  await staff.goto('/admin/inquiries');
+  await openCase(staff, r.number);
+  await staff.getByLabel('转至部门').selectOption('101001');
+  await staff.getByLabel('说明').fill('属财政局职责');
+  await staff.getByRole('button', { name: '转办' }).click();
+  await expect(staff.getByRole('status')).toHaveText('已转办。'); // back to their list: no longer theirs
   await expect(staff.getByRole('link', { name: r.number })).toHaveCount(0);
 
   // The finance bureau's handler drafts (markdown, with a script that must not survive).
   staff = await as(browser, 'inq-handler');
   await openCase(staff, r.number);
-  await staff.getByLabel('答复').fill('已安排维修。<script>alert(3)</script>');
+  await staff.getByRole('textbox', { name: '答复' }).fill('已安排维修。<script>alert(3)</script>');
   await staff.getByRole('button', { name: '提交审核' }).click();
   await expect(staff.getByRole('status')).toHaveText('答复已提交审核。');
 
@@ -72,14 +78,17 @@ test('triage → draft → return → draft → approve → published, tracked a
 
   staff = await as(browser, 'inq-handler');
   await openCase(staff, r.number);
-  await staff.getByLabel('答复').fill('已于 **12 月 10 日** 完成维修。<script>alert(4)</script>');
+  await staff.getByRole('textbox', { name: '答复' }).fill('已于 **12 月 10 日** 完成维修。<script>alert(4)</script>');
   await staff.getByRole('button', { name: '提交审核' }).click();
   staff = await as(browser, 'inq-reviewer');
   await openCase(staff, r.number);
   await expect(staff.getByLabel('公开的内容（已自动去除个人信息，可修改）')).toHaveValue(/139\*\*\*\*5678/);
   await staff.getByRole('button', { name: '通过并公开' }).click();
   await expect(staff.getByRole('status')).toHaveText('答复已审核通过并公开。');
-  await expect(staff.getByRole('table', { name: '办理记录' })).toContainText('转办');
+  const slip = staff.getByRole('table', { name: '办理记录' });
+  await expect(slip).toContainText('转办');
+  await expect(slip).toContainText('县人民政府办公室 → 县财政局');
+  await expect(slip).toContainText('属财政局职责');
 
   // Published: question with personal data removed, answer rendered safely, text escaped.
   await citizen.goto(`/inquiries/?q=${encodeURIComponent('完成维修')}`);
