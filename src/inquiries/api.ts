@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { ROOT } from '../lib/root.ts';
 import { liveDb } from '../db/live.ts';
 import { bodySize, clientAddress, isRefusal, rateLimit, readBody, sameOrigin, type Refusal } from './guard.ts';
-import { citizenView, countHelped, findWithCode, InquiryError, submitInquiry } from './service.ts';
+import { countHelped } from './reads.ts';
+import { citizenView, findWithCode, InquiryError, submitInquiry } from './service.ts';
 import { credentialsSchema, fieldErrors, stringFields, submissionSchema, type FieldError } from './validate.ts';
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): true {

@@ -13,7 +13,9 @@ import { liveDb } from '../db/live.ts';
 import { chinaDate } from './calendar.ts';
 import { OUTCOME_CODES } from './disclosure.ts';
 import { CATEGORIES, REQUESTERS, STATUSES, type Inquiry, type InquiryAnswer, type InquiryEvent, type Status } from './schema.ts';
-import { answersOf, departments, draft, eventsOf, extend, forward, getInquiry, InquiryError, queue, recordLink, review, triage, type Actor, type RecordLink } from './service.ts';
+import { departments, recordLink, type RecordLink } from './reads.ts';
+import { InquiryError, type Actor } from './service.ts';
+import { answersOf, draft, eventsOf, extend, forward, getInquiry, queue, review, triage } from './staff.ts';
 import type { Message } from './forms.ts';
 
 /** Who may open the desk at all. */

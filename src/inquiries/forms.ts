@@ -2,11 +2,13 @@
 // Astro global, does the POST → redirect (or 4xx with messages) work, and returns the
 // props its view renders. The guards (rate, size, Origin) ran already in the server hook.
 import type { AstroGlobal } from 'astro';
+import { cookieOptions } from '../auth/cookies.ts';
 import { liveDb } from '../db/live.ts';
 import { asLocale, type Locale } from '../site/i18n/index.ts';
 import { localePath } from '../site/paths.ts';
 import { chinaDate } from './calendar.ts';
-import { citizenView, departments, findWithCode, InquiryError, recordLink, setRating, setVerdict, submitInquiry, type CitizenView, type RecordLink } from './service.ts';
+import { departments, recordLink, type RecordLink } from './reads.ts';
+import { citizenView, findWithCode, InquiryError, setRating, setVerdict, submitInquiry, type CitizenView } from './service.ts';
 import { credentialsSchema, fieldErrors, ratingSchema, RECORD_PATTERN, stringFields, submissionSchema, verdictSchema, type FieldError } from './validate.ts';
 import { CATEGORIES, type Category } from './schema.ts';
 
@@ -54,7 +56,7 @@ export async function newInquiryPage(Astro: AstroGlobal): Promise<Response | New
     try {
       const r = submitInquiry(db, parsed.data);
       // The code is shown once, on the next page: a short-lived cookie, not the URL (logs, Referer).
-      Astro.cookies.set(RECEIPT_COOKIE, `${r.trackingNo}.${r.code}.${r.deadline}`, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 900 });
+      Astro.cookies.set(RECEIPT_COOKIE, `${r.trackingNo}.${r.code}.${r.deadline}`, cookieOptions(Astro.url, 900));
       return Astro.redirect(localePath(locale, '/inquiries/done/'), 303);
     } catch (err) {
       if (!(err instanceof InquiryError)) throw err;

@@ -8,7 +8,9 @@ import { Rng } from '../generate/prng.ts';
 import { addWorkingDays, chinaDate } from './calendar.ts';
 import type { Outcome } from './disclosure.ts';
 import type { Category, Requester } from './schema.ts';
-import { departments, draft, review, submitInquiry, triage, type Actor } from './service.ts';
+import { departments } from './reads.ts';
+import { submitInquiry, type Actor } from './service.ts';
+import { draft, review, triage } from './staff.ts';
 
 const STAFF: Actor = { id: null, name: '样例数据' };
 

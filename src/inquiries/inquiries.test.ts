@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDb, type TempDb } from '../db/testing.ts';
 import { annualReport } from './disclosure.ts';
-import { answersOf, citizenView, disclosureItems, draft, eventsOf, extend, findWithCode, forward, getInquiry, publicList, redact, review, setRating, setVerdict, statItems, submitInquiry, triage } from './service.ts';
+import { disclosureItems, publicList, statItems } from './reads.ts';
+import { citizenView, findWithCode, redact, setRating, setVerdict, submitInquiry } from './service.ts';
+import { answersOf, draft, eventsOf, extend, forward, getInquiry, review, triage } from './staff.ts';
 import { statistics } from './stats.ts';
 import { HANDLER, REGISTRAR, REVIEWER, sample, seedUnits } from './testing.ts';
 
