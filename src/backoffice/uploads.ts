@@ -20,6 +20,7 @@ import { KIND_NAMES, type KindName } from '../import/kind.ts';
 import { KINDS, isKindName } from '../import/kinds.ts';
 import { importFiles } from '../import/run.ts';
 import { uploadReports, type UploadReport } from './schema.ts';
+import { importBatches } from '../import/schema.ts';
 
 /** The largest file a browser may upload (the CLI takes bigger ones). */
 export const MAX_UPLOAD_BYTES = Number(process.env.GONGKAI_MAX_UPLOAD_BYTES ?? 300 * 1024 * 1024);
@@ -106,14 +107,16 @@ export function getReport(db: Db, id: number, userId: number): UploadReport | un
 }
 
 /** The uploader's recent attempts, newest first. */
-export function recentReports(db: Db, userId: number, limit = 20): Omit<UploadReport, 'issues' | 'notices'>[] {
+export function recentReports(db: Db, userId: number, limit = 20): (Omit<UploadReport, 'issues' | 'notices'> & { batchStatus: string | null })[] {
   return db
     .select({
       id: uploadReports.id, at: uploadReports.at, userId: uploadReports.userId, kind: uploadReports.kind, fileName: uploadReports.fileName,
       bytes: uploadReports.bytes, ok: uploadReports.ok, batchId: uploadReports.batchId, rows: uploadReports.rows, totalFen: uploadReports.totalFen,
       encoding: uploadReports.encoding, issueCount: uploadReports.issueCount, seconds: uploadReports.seconds,
+      batchStatus: importBatches.status,
     })
     .from(uploadReports)
+    .leftJoin(importBatches, eq(importBatches.id, uploadReports.batchId))
     .where(eq(uploadReports.userId, userId))
     .orderBy(desc(uploadReports.id))
     .limit(limit)

@@ -20,6 +20,10 @@ export const benches: Record<string, Bench> = {
     summary: 'append 1,000,000 ledger leaves, emit all tiles, prove and verify one entry',
     run: async (args) => (await import('../ledger/bench.ts')).benchLedger(args),
   },
+  publish: {
+    summary: 'seed county: approve a 10,000-row batch, time until its rows are served, count failed requests',
+    run: async (args) => (await import('../backoffice/bench.ts')).benchPublish(args),
+  },
   inquiries: {
     summary: 'submissions and status reads under autocannon (100 connections); compare with a bare node:http insert',
     run: async (args) => (await import('../inquiries/bench.ts')).benchInquiries(args),

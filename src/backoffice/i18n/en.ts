@@ -157,4 +157,8 @@ export const backofficeEn: Record<BackofficeKey, string> = {
   'bo.funds.batchLine': "Batch {batch}, {rows} rows, {status} {date}",
   'bo.funds.nothing': "Nothing published",
   'bo.funds.lateCount': "{count} funds late",
+  'bo.report.validRows': "Rows that passed",
+  'bo.result.published': "Passed, published",
+  'bo.result.rejected': "Passed, sent back",
+  'bo.publish.log': "Steps and timings",
 };

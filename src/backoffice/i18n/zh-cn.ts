@@ -156,6 +156,10 @@ export const backofficeZh = {
   'bo.funds.batchLine': "第 {batch} 批 {rows} 条，{status} {date}",
   'bo.funds.nothing': "尚未公开",
   'bo.funds.lateCount': "逾期资金 {count} 项",
+  'bo.report.validRows': "通过校验的行数",
+  'bo.result.published': "通过，已发布",
+  'bo.result.rejected': "通过，已退回",
+  'bo.publish.log': "各步骤用时",
 } as const;
 
 export type BackofficeKey = keyof typeof backofficeZh;
