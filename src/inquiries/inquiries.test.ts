@@ -116,3 +116,19 @@ describe('redaction', () => {
     expect(out).toBe('王** 430524********0327 138****5678 0739-******** ***@*** ****************');
   });
 });
+
+describe('group commit', () => {
+  it('files concurrent submissions in one transaction, failing a bad one alone', async () => {
+    const { submitBatched } = await import('./batch.ts');
+    const results = await Promise.allSettled([
+      submitBatched(t.db, sample()),
+      submitBatched(t.db, sample({ department: '999999' })),
+      submitBatched(t.db, sample({ category: 'consult' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.trackingNo] : []));
+    for (const n of numbers) expect(t.db.$client.prepare('SELECT count(*) FROM inquiries WHERE tracking_no = ?').pluck().get(n)).toBe(1);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiries').pluck().get()).toBe(2);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiry_events').pluck().get()).toBe(2);
+  });
+});
