@@ -83,6 +83,10 @@ function prepare(db: Db) {
     byNumber: q.prepare(`SELECT * FROM inquiries WHERE tracking_no = ?`),
     byId: q.prepare(`SELECT * FROM inquiries WHERE id = ?`),
     unit: q.prepare(`SELECT 1 FROM budget_units WHERE code = ?`).pluck(),
+    approvedAnswer: q.prepare(`SELECT body_md FROM inquiry_answers WHERE inquiry_id = ? AND state = 'approved' ORDER BY id DESC LIMIT 1`).pluck(),
+    publicEvents: q.prepare(
+      `SELECT at, action, to_department AS toDepartment FROM inquiry_events WHERE inquiry_id = ? AND action IN ('submitted','triaged','forwarded','approved','extended','reopened') ORDER BY id`,
+    ),
   };
 }
 /** Prepared statements per connection (internal to the inquiries domain). */
@@ -212,13 +216,9 @@ export interface CitizenView {
 
 /** The citizen's view of one item. */
 export function citizenView(db: Db, it: Inquiry): CitizenView {
-  const answer = db.$client
-    .prepare(`SELECT body_md FROM inquiry_answers WHERE inquiry_id = ? AND state = 'approved' ORDER BY id DESC LIMIT 1`)
-    .pluck()
-    .get(it.id) as string | undefined;
-  const events = db.$client
-    .prepare(`SELECT at, action, to_department AS toDepartment FROM inquiry_events WHERE inquiry_id = ? AND action IN ('submitted','triaged','forwarded','approved','extended','reopened') ORDER BY id`)
-    .all(it.id) as CitizenView['events'];
+  const st = stmts(db);
+  const answer = st.approvedAnswer.get(it.id) as string | undefined;
+  const events = st.publicEvents.all(it.id) as CitizenView['events'];
   return {
     trackingNo: it.trackingNo,
     category: it.category,
