@@ -132,3 +132,12 @@ describe('group commit', () => {
     expect(t.db.$client.prepare('SELECT count(*) FROM inquiry_events').pluck().get()).toBe(2);
   });
 });
+
+describe('the handling slip', () => {
+  it('is append-only: UPDATE and DELETE are refused', () => {
+    submitInquiry(t.db, sample());
+    expect(() => t.db.$client.prepare(`UPDATE inquiry_events SET note = 'x'`).run()).toThrow(/append-only/);
+    expect(() => t.db.$client.prepare('DELETE FROM inquiry_events').run()).toThrow(/append-only/);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiry_events').pluck().get()).toBe(1);
+  });
+});
