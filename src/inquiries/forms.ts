@@ -95,6 +95,7 @@ export interface TrackProps {
   notice: Message | null;
   today: string;
   departments: Map<string, string>;
+  record: RecordLink | null;
 }
 
 /** GET: the look-up form; POST: show the case (and record a verdict or rating if sent). */
@@ -103,7 +104,7 @@ export async function trackPage(Astro: AstroGlobal): Promise<TrackProps> {
   const db = liveDb();
   const depts = new Map(departments(db).map((d) => [d.code, d.name]));
   Astro.response.headers.set('Cache-Control', 'no-store');
-  const base = { locale, number: '', code: '', view: null, error: null, notice: null, today: chinaDate(), departments: depts };
+  const base = { locale, number: '', code: '', view: null, error: null, notice: null, today: chinaDate(), departments: depts, record: null };
   if (Astro.request.method !== 'POST') return base;
   let values: Record<string, string>;
   try {
@@ -132,7 +133,7 @@ export async function trackPage(Astro: AstroGlobal): Promise<TrackProps> {
       if (!r.success) throw new InquiryError(400, '评分须为 1 到 5', 'A rating is 1 to 5');
       it = setRating(db, creds.data.number, creds.data.code, r.data);
     } else it = findWithCode(db, creds.data.number, creds.data.code);
-    return { ...base, number: creds.data.number, code, view: citizenView(db, it), notice };
+    return { ...base, number: creds.data.number, code, view: citizenView(db, it), notice, record: it.record ? recordLink(db, it.record) : null };
   } catch (err) {
     if (!(err instanceof InquiryError)) throw err;
     Astro.response.status = err.status;

@@ -33,6 +33,7 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[data-deadline]')).toBeVisible();
     await expect(page.getByText(/起数 10 个工作日/)).toBeAttached(); // how the deadline was computed
     await expect(page.getByText('13800001234')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: /·/ }).filter({ hasText: '¥' })).toHaveAttribute('href', /^\/villages\/\d+\/#r\d+$/); // the payment it is about
 
     // A wrong code shows nothing of the case.
     await track(page, { number: r.number, code: 'AAAAA-BBBBB' });
