@@ -12,6 +12,8 @@ export const ACCESS = {
   /** start a publish by hand (retry after a failed build) */
   publishRun: ['reviewer', 'admin'],
   funds: ['uploader', 'reviewer', 'admin'],
+  /** the inquiries desk (src/inquiries/desk.ts) */
+  inquiries: ['admin', 'registrar', 'handler', 'reviewer'],
   audit: ['admin'],
   users: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { ROOT } from '../lib/root.ts';
 import { liveDb } from '../db/live.ts';
 import { bodySize, clientAddress, isRefusal, rateLimit, readBody, sameOrigin, type Refusal } from './guard.ts';
-import { citizenView, countHelped, findWithCode, InquiryError, submitInquiry } from './service.ts';
+import { countHelped } from './reads.ts';
+import { submitBatched } from './batch.ts';
+import { citizenView, findWithCode, InquiryError } from './service.ts';
 import { credentialsSchema, fieldErrors, stringFields, submissionSchema, type FieldError } from './validate.ts';
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): true {
@@ -73,7 +75,7 @@ export async function inquiryHook(req: IncomingMessage, res: ServerResponse): Pr
       if (isRefusal(body)) return refuse(res, body);
       const parsed = submissionSchema.safeParse(stringFields(body));
       if (!parsed.success) return refuse(res, { status: 422, zh: '提交内容有误', en: 'The submission is not valid' }, fieldErrors(parsed.error));
-      const receipt = submitInquiry(liveDb(), parsed.data);
+      const receipt = await submitBatched(liveDb(), parsed.data);
       return json(res, 201, { trackingNo: receipt.trackingNo, code: receipt.code, deadline: receipt.deadline });
     }
 

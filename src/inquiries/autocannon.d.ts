@@ -27,6 +27,8 @@ declare module 'autocannon' {
       requests: Histogram;
       latency: Histogram;
       '2xx': number;
+      start: Date;
+      finish: Date;
       non2xx: number;
       errors: number;
     }

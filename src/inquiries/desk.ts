@@ -9,15 +9,18 @@ import { clientIp } from '../auth/client.ts';
 import { hasRole, requireRole } from '../auth/guard.ts';
 import type { Role } from '../auth/roles.ts';
 import type { Staff } from '../auth/users.ts';
+import { rolesFor } from '../backoffice/access.ts';
 import { liveDb } from '../db/live.ts';
 import { chinaDate } from './calendar.ts';
 import { OUTCOME_CODES } from './disclosure.ts';
 import { CATEGORIES, REQUESTERS, STATUSES, type Inquiry, type InquiryAnswer, type InquiryEvent, type Status } from './schema.ts';
-import { answersOf, departments, draft, eventsOf, extend, forward, getInquiry, InquiryError, queue, review, triage, type Actor } from './service.ts';
+import { departments, recordLink, type RecordLink } from './reads.ts';
+import { InquiryError, type Actor } from './service.ts';
+import { answersOf, draft, eventsOf, extend, forward, getInquiry, queue, review, triage } from './staff.ts';
 import type { Message } from './forms.ts';
 
 /** Who may open the desk at all. */
-export const DESK_ROLES: Role[] = ['admin', 'registrar', 'handler', 'reviewer'];
+export const DESK_ROLES: Role[] = rolesFor('inquiries');
 
 const actorOf = (s: Staff): Actor => ({ id: s.id, name: s.displayName });
 
@@ -32,12 +35,22 @@ function mayContact(s: Staff, it: Inquiry): boolean {
   return hasRole(s, ['admin', 'registrar']) || (hasRole(s, ['handler']) && s.departmentCode === it.departmentCode);
 }
 
+const DONE: Record<string, Message> = {
+  triage: { zh: '已登记分办。', en: 'Registered and routed.' },
+  forward: { zh: '已转办。', en: 'Forwarded.' },
+  extend: { zh: '已延长期限。', en: 'Deadline extended.' },
+  draft: { zh: '答复已提交审核。', en: 'Answer sent for review.' },
+  approve: { zh: '答复已审核通过并公开。', en: 'Answer approved and published.' },
+  return: { zh: '答复已退回。', en: 'Answer returned.' },
+};
+
 export interface DeskListProps {
   staff: Staff;
   items: Inquiry[];
   status: Status | undefined;
   today: string;
   departments: Map<string, string>;
+  message: Message | null;
 }
 
 /** The queue: a handler's own department, or everything for the others, by status. */
@@ -50,7 +63,8 @@ export function deskListPage(Astro: AstroGlobal): Response | DeskListProps {
   const own = !hasRole(staff, ['admin', 'registrar', 'reviewer']);
   const db = liveDb();
   const items = own && !staff.departmentCode ? [] : queue(db, { status, department: own ? (staff.departmentCode ?? undefined) : undefined });
-  return { staff, items, status, today: chinaDate(), departments: new Map(departments(db).map((d) => [d.code, d.name])) };
+  const message = DONE[Astro.url.searchParams.get('done') ?? ''] ?? null;
+  return { staff, items, status, today: chinaDate(), departments: new Map(departments(db).map((d) => [d.code, d.name])), message };
 }
 
 export interface DeskItemProps {
@@ -60,6 +74,7 @@ export interface DeskItemProps {
   events: InquiryEvent[];
   answers: InquiryAnswer[];
   departments: { code: string; name: string }[];
+  record: RecordLink | null;
   can: { triage: boolean; forward: boolean; draft: boolean; review: boolean; extend: boolean };
   message: Message | null;
   error: Message | null;
@@ -82,14 +97,6 @@ const actionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 
-const DONE: Record<string, Message> = {
-  triage: { zh: '已登记分办。', en: 'Registered and routed.' },
-  forward: { zh: '已转办。', en: 'Forwarded.' },
-  extend: { zh: '已延长期限。', en: 'Deadline extended.' },
-  draft: { zh: '答复已提交审核。', en: 'Answer sent for review.' },
-  approve: { zh: '答复已审核通过并公开。', en: 'Answer approved and published.' },
-  return: { zh: '答复已退回。', en: 'Answer returned.' },
-};
 
 function permissions(s: Staff, it: Inquiry) {
   const handler = hasRole(s, ['handler']) && s.departmentCode !== null && s.departmentCode === it.departmentCode;
@@ -153,7 +160,9 @@ export async function deskItemPage(Astro: AstroGlobal): Promise<Response | DeskI
           break;
       }
       audit(db, { actorId: staff.id, action: `inquiry.${done}`, target: `inquiry:${item.trackingNo}`, ip: clientIp(Astro), detail });
-      return Astro.redirect(`/admin/inquiries/${id}?done=${done}`, 303);
+      // A handler who forwarded it away may no longer open it: back to their list.
+      const still = mayView(staff, getInquiry(db, id));
+      return Astro.redirect(still ? `/admin/inquiries/${id}?done=${done}` : `/admin/inquiries?done=${done}`, 303);
     } catch (err) {
       if (!(err instanceof InquiryError)) throw err;
       Astro.response.status = err.status;
@@ -169,6 +178,7 @@ export async function deskItemPage(Astro: AstroGlobal): Promise<Response | DeskI
     events: eventsOf(db, id),
     answers: answersOf(db, id),
     departments: departments(db),
+    record: item.record ? recordLink(db, item.record) : null,
     can: permissions(staff, item),
     message: DONE[doneKey] ?? null,
     error,

@@ -2,12 +2,14 @@
 // Astro global, does the POST → redirect (or 4xx with messages) work, and returns the
 // props its view renders. The guards (rate, size, Origin) ran already in the server hook.
 import type { AstroGlobal } from 'astro';
+import { cookieOptions } from '../auth/cookies.ts';
 import { liveDb } from '../db/live.ts';
 import { asLocale, type Locale } from '../site/i18n/index.ts';
 import { localePath } from '../site/paths.ts';
 import { chinaDate } from './calendar.ts';
-import { citizenView, departments, findWithCode, InquiryError, setRating, setVerdict, submitInquiry, type CitizenView } from './service.ts';
-import { credentialsSchema, fieldErrors, ratingSchema, stringFields, submissionSchema, verdictSchema, type FieldError } from './validate.ts';
+import { departments, recordLink, type RecordLink } from './reads.ts';
+import { citizenView, findWithCode, InquiryError, setRating, setVerdict, submitInquiry, type CitizenView } from './service.ts';
+import { credentialsSchema, fieldErrors, ratingSchema, RECORD_PATTERN, stringFields, submissionSchema, verdictSchema, type FieldError } from './validate.ts';
 import { CATEGORIES, type Category } from './schema.ts';
 
 const RECEIPT_COOKIE = 'gk_receipt';
@@ -27,6 +29,8 @@ export interface NewFormProps {
   values: Record<string, string>;
   errors: FieldError[];
   departments: { code: string; name: string }[];
+  /** the published record the item is about, described in public words */
+  record: RecordLink | null;
 }
 
 const TYPE_ALIASES: Record<string, Category> = { complaint: 'complaint', consult: 'consult', inquiry: 'consult', suggestion: 'suggestion', disclosure: 'disclosure' };
@@ -42,28 +46,29 @@ export async function newInquiryPage(Astro: AstroGlobal): Promise<Response | New
       values = stringFields(await Astro.request.formData());
     } catch {
       Astro.response.status = 400;
-      return { locale, values: {}, errors: [{ field: 'form', zh: '表单无法读取', en: 'The form could not be read' }], departments: depts };
+      return { locale, values: {}, errors: [{ field: 'form', zh: '表单无法读取', en: 'The form could not be read' }], departments: depts, record: null };
     }
     const parsed = submissionSchema.safeParse(values);
     if (!parsed.success) {
       Astro.response.status = 422;
-      return { locale, values, errors: fieldErrors(parsed.error), departments: depts };
+      return { locale, values, errors: fieldErrors(parsed.error), departments: depts, record: values.record ? recordLink(db, values.record) : null };
     }
     try {
       const r = submitInquiry(db, parsed.data);
       // The code is shown once, on the next page: a short-lived cookie, not the URL (logs, Referer).
-      Astro.cookies.set(RECEIPT_COOKIE, `${r.trackingNo}.${r.code}.${r.deadline}`, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 900 });
+      Astro.cookies.set(RECEIPT_COOKIE, `${r.trackingNo}.${r.code}.${r.deadline}`, cookieOptions(Astro.url, 900));
       return Astro.redirect(localePath(locale, '/inquiries/done/'), 303);
     } catch (err) {
       if (!(err instanceof InquiryError)) throw err;
       Astro.response.status = err.status;
-      return { locale, values, errors: [{ field: 'department', zh: err.zh, en: err.en }], departments: depts };
+      return { locale, values, errors: [{ field: 'department', zh: err.zh, en: err.en }], departments: depts, record: parsed.data.record ? recordLink(db, parsed.data.record) : null };
     }
   }
   const p = Astro.url.searchParams;
   const type = TYPE_ALIASES[p.get('type') ?? ''] ?? 'consult';
-  const record = p.get('record') ?? '';
-  return { locale, values: { category: type, record: /^[a-z-]+:[A-Za-z0-9_.-]{1,40}$/.test(record) ? record : '' }, errors: [], departments: depts };
+  const raw = p.get('record') ?? '';
+  const record = RECORD_PATTERN.test(raw) ? raw : '';
+  return { locale, values: { category: type, record }, errors: [], departments: depts, record: record ? recordLink(db, record) : null };
 }
 
 export interface DoneProps {
@@ -90,6 +95,7 @@ export interface TrackProps {
   notice: Message | null;
   today: string;
   departments: Map<string, string>;
+  record: RecordLink | null;
 }
 
 /** GET: the look-up form; POST: show the case (and record a verdict or rating if sent). */
@@ -98,7 +104,7 @@ export async function trackPage(Astro: AstroGlobal): Promise<TrackProps> {
   const db = liveDb();
   const depts = new Map(departments(db).map((d) => [d.code, d.name]));
   Astro.response.headers.set('Cache-Control', 'no-store');
-  const base = { locale, number: '', code: '', view: null, error: null, notice: null, today: chinaDate(), departments: depts };
+  const base = { locale, number: '', code: '', view: null, error: null, notice: null, today: chinaDate(), departments: depts, record: null };
   if (Astro.request.method !== 'POST') return base;
   let values: Record<string, string>;
   try {
@@ -127,7 +133,7 @@ export async function trackPage(Astro: AstroGlobal): Promise<TrackProps> {
       if (!r.success) throw new InquiryError(400, '评分须为 1 到 5', 'A rating is 1 to 5');
       it = setRating(db, creds.data.number, creds.data.code, r.data);
     } else it = findWithCode(db, creds.data.number, creds.data.code);
-    return { ...base, number: creds.data.number, code, view: citizenView(db, it), notice };
+    return { ...base, number: creds.data.number, code, view: citizenView(db, it), notice, record: it.record ? recordLink(db, it.record) : null };
   } catch (err) {
     if (!(err instanceof InquiryError)) throw err;
     Astro.response.status = err.status;

@@ -6,7 +6,9 @@ import { tempDb, type TempDb } from '../db/testing.ts';
 import { appendPublished, diffLedger } from '../ledger/publish.ts';
 import { ledgerSources } from '../ledger/sources.ts';
 import './ledger-source.ts';
-import { draft, publicList, review, setVerdict, submitInquiry, triage } from './service.ts';
+import { publicList } from './reads.ts';
+import { setVerdict, submitInquiry } from './service.ts';
+import { draft, review, triage } from './staff.ts';
 import { HANDLER, REGISTRAR, REVIEWER, sample, seedUnits } from './testing.ts';
 
 let t: TempDb;

@@ -9,7 +9,7 @@ import { renderMarkdown } from '../site/markdown.ts';
 import { chinaDate } from './calendar.ts';
 import { annualReport, type AnnualReport } from './disclosure.ts';
 import type { LibraryEntry } from './library.ts';
-import { departments, disclosureItems, helpedCounts, publicList, statItems, type PublicItem } from './service.ts';
+import { departments, disclosureItems, helpedCounts, publicList, statItems, type PublicItem } from './reads.ts';
 import { statistics, type Statistics } from './stats.ts';
 
 export const PER_PAGE = 20;

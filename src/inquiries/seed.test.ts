@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tempDb, type TempDb } from '../db/testing.ts';
 import { annualReport } from './disclosure.ts';
-import { disclosureItems, publicList, statItems } from './service.ts';
+import { disclosureItems, publicList, statItems } from './reads.ts';
 import { seedInquiries } from './seed.ts';
 import { statistics } from './stats.ts';
 import { seedUnits } from './testing.ts';

@@ -8,7 +8,9 @@ import { Rng } from '../generate/prng.ts';
 import { addWorkingDays, chinaDate } from './calendar.ts';
 import type { Outcome } from './disclosure.ts';
 import type { Category, Requester } from './schema.ts';
-import { departments, draft, review, submitInquiry, triage, type Actor } from './service.ts';
+import { departments } from './reads.ts';
+import { submitInquiry, type Actor } from './service.ts';
+import { draft, review, triage } from './staff.ts';
 
 const STAFF: Actor = { id: null, name: '样例数据' };
 
@@ -76,7 +78,10 @@ export function seedInquiries(db: Db, today = chinaDate(), count = 72): number {
     const late = rng.chance(0.08);
     const days = late ? 12 + rng.int(8) : 1 + rng.int(disclosure ? 15 : 4);
     const answered = late ? addWorkingDays(limit, 1 + rng.int(4)).date : addWorkingDays(received, days).date;
-    if (answered >= today) continue;
+    // Received in the last two weeks: still being handled; one in ten of the last two
+    // months' complaints is left open past its deadline (flagged overdue).
+    const age = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${received}T00:00:00Z`)) / 86_400_000;
+    if (answered >= today || age < 14 || (age < 60 && tpl.category === 'complaint' && rng.chance(0.3))) continue;
     draft(db, STAFF, r.id, tpl.answer, at(answered, 10));
     review(db, STAFF, r.id, { approve: true, outcome: disclosure ? rng.pick(OUTCOME_POOL) : null }, at(answered, 15));
     const verdict = rng.float();

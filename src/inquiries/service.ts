@@ -1,16 +1,13 @@
-// Inquiries' reads and writes: filing, following with the secret code, the citizen's
-// verdict and rating, and every staff step (triage, forward, draft, review). Each write is
-// one transaction that also appends the step to inquiry_events, so the handling slip and
-// the item never disagree. Raw SQL through prepared statements: this is the hot path the
+// The citizen's side of inquiries: filing, following with the secret code, the verdict
+// and the rating (staff steps: staff.ts; public reads: reads.ts). Each write is one
+// transaction that also appends the step to inquiry_events, so the handling slip and the
+// item never disagree. Raw SQL through prepared statements: this is the hot path the
 // bench measures, and one prepared insert beats building a query per request.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { chinaDate } from './calendar.ts';
 import { deadlineFor } from './deadlines.ts';
-import type { Outcome } from './disclosure.ts';
-import type { Category, Inquiry, InquiryAnswer, InquiryEvent, Requester, Status } from './schema.ts';
-import type { DisclosureItem } from './disclosure.ts';
-import type { StatItem } from './stats.ts';
+import type { Category, Inquiry, InquiryEvent, Status } from './schema.ts';
 import type { Submission } from './validate.ts';
 
 /** A refusal the citizen or staff member can act on (4xx), in both languages. */
@@ -86,18 +83,23 @@ function prepare(db: Db) {
     byNumber: q.prepare(`SELECT * FROM inquiries WHERE tracking_no = ?`),
     byId: q.prepare(`SELECT * FROM inquiries WHERE id = ?`),
     unit: q.prepare(`SELECT 1 FROM budget_units WHERE code = ?`).pluck(),
+    approvedAnswer: q.prepare(`SELECT body_md FROM inquiry_answers WHERE inquiry_id = ? AND state = 'approved' ORDER BY id DESC LIMIT 1`).pluck(),
+    publicEvents: q.prepare(
+      `SELECT at, action, to_department AS toDepartment FROM inquiry_events WHERE inquiry_id = ? AND action IN ('submitted','triaged','forwarded','approved','extended','reopened') ORDER BY id`,
+    ),
   };
 }
-function stmts(db: Db) {
+/** Prepared statements per connection (internal to the inquiries domain). */
+export function stmts(db: Db) {
   let s = statements.get(db);
   if (!s) statements.set(db, (s = prepare(db)));
   return s;
 }
 
 // Rows come back with snake_case columns; map them to the schema's field names.
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-function toInquiry(row: Row | undefined): Inquiry | undefined {
+export function toInquiry(row: Row | undefined): Inquiry | undefined {
   if (!row) return undefined;
   const o: Row = {};
   for (const [k, v] of Object.entries(row)) o[camel(k)] = v;
@@ -118,7 +120,8 @@ interface EventInput {
   to?: string | null;
   note?: string | null;
 }
-function logEvent(db: Db, inquiryId: number, actor: Actor, e: EventInput, at: string): void {
+/** Append one step to the handling slip (inside the caller's transaction). */
+export function logEvent(db: Db, inquiryId: number, actor: Actor, e: EventInput, at: string): void {
   stmts(db).event.run({
     inquiryId,
     at,
@@ -213,13 +216,9 @@ export interface CitizenView {
 
 /** The citizen's view of one item. */
 export function citizenView(db: Db, it: Inquiry): CitizenView {
-  const answer = db.$client
-    .prepare(`SELECT body_md FROM inquiry_answers WHERE inquiry_id = ? AND state = 'approved' ORDER BY id DESC LIMIT 1`)
-    .pluck()
-    .get(it.id) as string | undefined;
-  const events = db.$client
-    .prepare(`SELECT at, action, to_department AS toDepartment FROM inquiry_events WHERE inquiry_id = ? AND action IN ('submitted','triaged','forwarded','approved','extended','reopened') ORDER BY id`)
-    .all(it.id) as CitizenView['events'];
+  const st = stmts(db);
+  const answer = st.approvedAnswer.get(it.id) as string | undefined;
+  const events = st.publicEvents.all(it.id) as CitizenView['events'];
   return {
     trackingNo: it.trackingNo,
     category: it.category,
@@ -265,208 +264,4 @@ export function setRating(db: Db, trackingNo: string, code: string, rating: numb
     logEvent(db, it.id, CITIZEN, { action: 'rated', note: String(rating) }, now.toISOString());
   }).immediate();
   return findWithCode(db, trackingNo, code);
-}
-
-// ── staff ────────────────────────────────────────────────────────────────────────────
-
-/** One item by id, for the staff desk (with contact details: staff only). */
-export function getInquiry(db: Db, id: number): Inquiry {
-  const it = toInquiry(stmts(db).byId.get(id) as Row | undefined);
-  if (!it) throw new InquiryError(404, '没有这条记录', 'No such item');
-  return it;
-}
-
-export interface QueueFilter {
-  status?: Status | undefined;
-  department?: string | undefined;
-}
-
-/** The desk's list (newest first), optionally by status and department. */
-export function queue(db: Db, f: QueueFilter = {}, limit = 200): Inquiry[] {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.status) {
-    where.push('status = ?');
-    args.push(f.status);
-  }
-  if (f.department) {
-    where.push('department_code = ?');
-    args.push(f.department);
-  }
-  const rows = db.$client
-    .prepare(`SELECT * FROM inquiries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-    .all(...args, limit) as Row[];
-  return rows.map((r) => toInquiry(r) as Inquiry);
-}
-
-export function eventsOf(db: Db, id: number): InquiryEvent[] {
-  return db.$client
-    .prepare(`SELECT id, inquiry_id AS inquiryId, at, action, actor_id AS actorId, actor_name AS actorName, from_department AS fromDepartment, to_department AS toDepartment, note FROM inquiry_events WHERE inquiry_id = ? ORDER BY id`)
-    .all(id) as InquiryEvent[];
-}
-
-export function answersOf(db: Db, id: number): InquiryAnswer[] {
-  return db.$client
-    .prepare(`SELECT id, inquiry_id AS inquiryId, body_md AS bodyMd, department_code AS departmentCode, author_id AS authorId, author_name AS authorName, state, reviewer_id AS reviewerId, review_note AS reviewNote, created_at AS createdAt, reviewed_at AS reviewedAt FROM inquiry_answers WHERE inquiry_id = ? ORDER BY id`)
-    .all(id) as InquiryAnswer[];
-}
-
-function write(db: Db, fn: () => void): void {
-  db.$client.transaction(fn).immediate();
-}
-
-export interface TriageInput {
-  category: Category;
-  department: string;
-  requester?: Requester;
-  note?: string | null;
-}
-
-/** Registrar: confirm category and department; the deadline follows the category. */
-export function triage(db: Db, actor: Actor, id: number, t: TriageInput, now = new Date()): void {
-  const it = getInquiry(db, id);
-  if (!isDepartment(db, t.department)) throw new InquiryError(422, '所选部门不存在', 'No such department');
-  if (it.status === 'answered') throw new InquiryError(409, '已答复的事项不能再分办', 'An answered item cannot be triaged again');
-  const d = deadlineFor(t.category, it.receivedDate, it.extended);
-  write(db, () => {
-    db.$client
-      .prepare(`UPDATE inquiries SET category = ?, department_code = ?, requester = ?, deadline = ?, deadline_days = ?, status = 'assigned' WHERE id = ?`)
-      .run(t.category, t.department, t.requester ?? it.requester, d.date, d.days, id);
-    logEvent(db, id, actor, { action: 'triaged', from: it.departmentCode, to: t.department, note: t.note ?? `${t.category}; ${d.date}` }, now.toISOString());
-  });
-}
-
-/** Handler or registrar: send the item on to another department (each hop recorded). */
-export function forward(db: Db, actor: Actor, id: number, to: string, note: string | null, now = new Date()): void {
-  const it = getInquiry(db, id);
-  if (!isDepartment(db, to)) throw new InquiryError(422, '所选部门不存在', 'No such department');
-  if (to === it.departmentCode) throw new InquiryError(409, '已在该部门', 'It is already with that department');
-  if (it.status === 'answered' || it.status === 'in_review') throw new InquiryError(409, '该事项当前不能转办', 'This item cannot be forwarded now');
-  write(db, () => {
-    db.$client.prepare(`UPDATE inquiries SET department_code = ?, status = 'assigned' WHERE id = ?`).run(to, id);
-    logEvent(db, id, actor, { action: 'forwarded', from: it.departmentCode, to, note }, now.toISOString());
-  });
-}
-
-/** 依申请公开: extend by the statutory 20 working days (once). */
-export function extend(db: Db, actor: Actor, id: number, note: string | null, now = new Date()): void {
-  const it = getInquiry(db, id);
-  if (it.category !== 'disclosure') throw new InquiryError(409, '只有依申请公开可以延期', 'Only disclosure requests can be extended');
-  if (it.extended) throw new InquiryError(409, '已经延期过一次', 'Already extended once');
-  const d = deadlineFor(it.category, it.receivedDate, true);
-  write(db, () => {
-    db.$client.prepare(`UPDATE inquiries SET extended = 1, deadline = ?, deadline_days = ? WHERE id = ?`).run(d.date, d.days, id);
-    logEvent(db, id, actor, { action: 'extended', note: note ?? d.date }, now.toISOString());
-  });
-}
-
-/** Department handler: submit a draft answer (markdown) for review. */
-export function draft(db: Db, actor: Actor, id: number, bodyMd: string, now = new Date()): void {
-  const it = getInquiry(db, id);
-  if (it.status !== 'assigned') throw new InquiryError(409, '该事项当前不能起草答复', 'This item is not waiting for an answer');
-  const at = now.toISOString();
-  write(db, () => {
-    db.$client
-      .prepare(`INSERT INTO inquiry_answers (inquiry_id, body_md, department_code, author_id, author_name, state, created_at) VALUES (?, ?, ?, ?, ?, 'in_review', ?)`)
-      .run(id, bodyMd, it.departmentCode, actor.id, actor.name, at);
-    db.$client.prepare(`UPDATE inquiries SET status = 'in_review' WHERE id = ?`).run(id);
-    logEvent(db, id, actor, { action: 'drafted', to: it.departmentCode }, at);
-  });
-}
-
-export interface ReviewInput {
-  approve: boolean;
-  note?: string | null;
-  /** 依申请公开: the report row this answer concludes with */
-  outcome?: Outcome | null;
-  /** the question as it will be published (defaults to the redacted original) */
-  publicSubject?: string | null;
-  publicBody?: string | null;
-}
-
-/** Reviewer: approve (the answer goes public, personal data removed) or return with a note. */
-export function review(db: Db, actor: Actor, id: number, r: ReviewInput, now = new Date()): void {
-  const it = getInquiry(db, id);
-  const pending = answersOf(db, id).filter((a) => a.state === 'in_review').pop();
-  if (it.status !== 'in_review' || !pending) throw new InquiryError(409, '没有待审核的答复', 'There is no answer waiting for review');
-  if (r.approve && it.category === 'disclosure' && !r.outcome) throw new InquiryError(422, '依申请公开须选择办理结果', 'Choose the outcome of the disclosure request');
-  if (!r.approve && !r.note) throw new InquiryError(422, '退回须说明理由', 'Say why the answer is returned');
-  const at = now.toISOString();
-  const today = chinaDate(now);
-  write(db, () => {
-    // An approved answer goes public (the list, the ledger): the same net as the question's
-    // catches a phone number or ID the handler copied into it. It never changes after this.
-    db.$client
-      .prepare(`UPDATE inquiry_answers SET state = ?, reviewer_id = ?, review_note = ?, reviewed_at = ?, body_md = ? WHERE id = ?`)
-      .run(r.approve ? 'approved' : 'returned', actor.id, r.note ?? null, at, r.approve ? redact(pending.bodyMd, it.contactName) : pending.bodyMd, pending.id);
-    if (r.approve) {
-      db.$client
-        .prepare(
-          `UPDATE inquiries SET status = 'answered', answered_at = coalesce(answered_at, ?), answered_date = coalesce(answered_date, ?),
-             outcome = coalesce(?, outcome), published = 1, public_subject = ?, public_body = ? WHERE id = ?`,
-        )
-        .run(at, today, r.outcome ?? null, redact(r.publicSubject || it.subject, it.contactName), redact(r.publicBody || it.body, it.contactName), id);
-    } else db.$client.prepare(`UPDATE inquiries SET status = 'assigned' WHERE id = ?`).run(id);
-    logEvent(db, id, actor, { action: r.approve ? 'approved' : 'returned', note: r.note ?? null }, at);
-  });
-}
-
-// ── public reads ─────────────────────────────────────────────────────────────────────
-
-export interface PublicItem {
-  trackingNo: string;
-  category: Category;
-  departmentCode: string | null;
-  subject: string;
-  body: string;
-  receivedDate: string;
-  answeredDate: string;
-  answer: string;
-}
-
-/** Published question-and-answer pairs (personal data removed), newest first, searchable. */
-export function publicList(db: Db, q = '', page = 1, perPage = 20): { items: PublicItem[]; total: number } {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = `i.published = 1 AND a.state = 'approved' AND a.id = (SELECT max(id) FROM inquiry_answers WHERE inquiry_id = i.id AND state = 'approved')
-    AND (? = '' OR i.public_subject LIKE ? ESCAPE '\\' OR i.public_body LIKE ? ESCAPE '\\' OR a.body_md LIKE ? ESCAPE '\\')`;
-  const args = [q, like, like, like];
-  const total = db.$client.prepare(`SELECT count(*) FROM inquiries i JOIN inquiry_answers a ON a.inquiry_id = i.id WHERE ${where}`).pluck().get(...args) as number;
-  const items = db.$client
-    .prepare(
-      `SELECT i.tracking_no AS trackingNo, i.category, i.department_code AS departmentCode, i.public_subject AS subject, i.public_body AS body,
-              i.received_date AS receivedDate, i.answered_date AS answeredDate, a.body_md AS answer
-       FROM inquiries i JOIN inquiry_answers a ON a.inquiry_id = i.id WHERE ${where} ORDER BY i.answered_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...args, perPage, (Math.max(1, page) - 1) * perPage) as PublicItem[];
-  return { items, total };
-}
-
-/** Every item as the statistics see it (no text, no contact). */
-export function statItems(db: Db): StatItem[] {
-  return db.$client
-    .prepare(`SELECT category, department_code AS departmentCode, received_date AS receivedDate, deadline, answered_date AS answeredDate, verdict, rating FROM inquiries`)
-    .all() as StatItem[];
-}
-
-/** Every disclosure request, for the annual report. */
-export function disclosureItems(db: Db): DisclosureItem[] {
-  return db.$client
-    .prepare(`SELECT requester, received_date AS receivedDate, answered_date AS concludedDate, outcome FROM inquiries WHERE category = 'disclosure'`)
-    .all() as DisclosureItem[];
-}
-
-/** Budget units as departments: code → name. */
-export function departments(db: Db): { code: string; name: string }[] {
-  return db.$client.prepare(`SELECT code, name FROM budget_units ORDER BY code`).all() as { code: string; name: string }[];
-}
-
-/** "This answered my question" on an answer-library entry. */
-export function countHelped(db: Db, slug: string): void {
-  db.$client.prepare(`INSERT INTO answer_feedback (slug) VALUES (?)`).run(slug);
-}
-
-/** Helped counts per library entry, and the total. */
-export function helpedCounts(db: Db): { bySlug: Map<string, number>; total: number } {
-  const rows = db.$client.prepare(`SELECT slug, count(*) AS n FROM answer_feedback GROUP BY slug`).all() as { slug: string; n: number }[];
-  return { bySlug: new Map(rows.map((r) => [r.slug, r.n])), total: rows.reduce((s, r) => s + r.n, 0) };
 }

@@ -9,6 +9,7 @@ export const backofficeEn: Record<BackofficeKey, string> = {
   'bo.nav.review': 'Review',
   'bo.nav.publish': 'Publishing',
   'bo.nav.funds': 'Fund deadlines',
+  'bo.nav.inquiries': 'Inquiries desk',
   'bo.nav.audit': 'Audit log',
   'bo.nav.users': 'Accounts',
   'bo.signedInAs': 'Signed in as {name}',

@@ -8,6 +8,7 @@ export const backofficeZh = {
   'bo.nav.review': '审核',
   'bo.nav.publish': '发布',
   'bo.nav.funds': '资金公开时限',
+  'bo.nav.inquiries': '咨询投诉办理',
   'bo.nav.audit': '操作日志',
   'bo.nav.users': '账号',
   'bo.signedInAs': '当前用户：{name}',

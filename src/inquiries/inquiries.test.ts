@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDb, type TempDb } from '../db/testing.ts';
 import { annualReport } from './disclosure.ts';
-import { answersOf, citizenView, disclosureItems, draft, eventsOf, extend, findWithCode, forward, getInquiry, publicList, redact, review, setRating, setVerdict, statItems, submitInquiry, triage } from './service.ts';
+import { disclosureItems, publicList, statItems } from './reads.ts';
+import { citizenView, findWithCode, redact, setRating, setVerdict, submitInquiry } from './service.ts';
+import { answersOf, draft, eventsOf, extend, forward, getInquiry, review, triage } from './staff.ts';
 import { statistics } from './stats.ts';
 import { HANDLER, REGISTRAR, REVIEWER, sample, seedUnits } from './testing.ts';
 
@@ -112,5 +114,30 @@ describe('redaction', () => {
   it('masks ID numbers, phones, e-mail, bank cards and the filer’s name', () => {
     const out = redact('王小明 430524196501110327 13812345678 0739-5221234 a.b@example.com 6222021234567890123', '王小明');
     expect(out).toBe('王** 430524********0327 138****5678 0739-******** ***@*** ****************');
+  });
+});
+
+describe('group commit', () => {
+  it('files concurrent submissions in one transaction, failing a bad one alone', async () => {
+    const { submitBatched } = await import('./batch.ts');
+    const results = await Promise.allSettled([
+      submitBatched(t.db, sample()),
+      submitBatched(t.db, sample({ department: '999999' })),
+      submitBatched(t.db, sample({ category: 'consult' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const numbers = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.trackingNo] : []));
+    for (const n of numbers) expect(t.db.$client.prepare('SELECT count(*) FROM inquiries WHERE tracking_no = ?').pluck().get(n)).toBe(1);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiries').pluck().get()).toBe(2);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiry_events').pluck().get()).toBe(2);
+  });
+});
+
+describe('the handling slip', () => {
+  it('is append-only: UPDATE and DELETE are refused', () => {
+    submitInquiry(t.db, sample());
+    expect(() => t.db.$client.prepare(`UPDATE inquiry_events SET note = 'x'`).run()).toThrow(/append-only/);
+    expect(() => t.db.$client.prepare('DELETE FROM inquiry_events').run()).toThrow(/append-only/);
+    expect(t.db.$client.prepare('SELECT count(*) FROM inquiry_events').pluck().get()).toBe(1);
   });
 });
