@@ -5,7 +5,8 @@
 //   sizes   total gzip, per village (index + store)
 //   bytes   first query in a village, counted by Chromium (gzip bytes on the wire), ours and Pagefind's
 //   time    village chosen → first result, Chromium with 4× CPU throttling and DevTools' "Fast 3G"
-//           (562.5 ms RTT, 1.44 Mbps down); the figure at DevTools' "Slow 3G" is printed too
+//           numbers (562.5 ms per round trip, 1.44 Mbps down), made by the bench's server; the
+//           figure at DevTools' "Slow 3G" (2 s, 400 kbps) is printed too
 //   query   after load, in Chromium at 4× (p50 is the JSON's query_ms_p50), and in Node with recall
 //   privacy the scan over every file written
 // Pagefind gets one HTML page per ~300 payments of a village (as the site cuts village pages),
@@ -49,7 +50,8 @@ export async function benchSearchCommand(args: string[]): Promise<number> {
   const figures = await benchCounty({
     sampleVillages: Number(flag('--villages') ?? 12),
     pagefind: !args.includes('--no-pagefind'),
-    keep: args.includes('--keep'),
+    keep: args.includes('--keep') || args.includes('--reuse'),
+    reuse: args.includes('--reuse'),
   });
   return figures.privacy_leaks === 0 ? 0 : 1;
 }
@@ -58,6 +60,8 @@ interface CountyOptions {
   sampleVillages: number;
   pagefind: boolean;
   keep: boolean;
+  /** development only: take shards and Pagefind's index from a run kept with --keep, measure the rest */
+  reuse?: boolean;
   log?: (line: string) => void;
 }
 
@@ -65,7 +69,7 @@ async function benchCounty(opts: CountyOptions) {
   const log = opts.log ?? ((l: string) => console.log(l));
   const work = join(ROOT, 'data', 'tmp', 'bench-search');
   const client = join(work, 'client');
-  await rm(work, { recursive: true, force: true });
+  if (!opts.reuse) await rm(work, { recursive: true, force: true });
   const db = openDb(dbPath(), { readonly: true });
   const counts = db.$client.prepare('SELECT (SELECT count(*) FROM disbursements), (SELECT count(*) FROM recipients)').raw().get() as [number, number];
   log(`database: ${dbPath()} — ${counts[0].toLocaleString('en')} payments, ${counts[1].toLocaleString('en')} recipients`);
@@ -74,7 +78,7 @@ async function benchCounty(opts: CountyOptions) {
   // ---- build, exactly as the publish step does ------------------------------------------
   const rssBefore = process.resourceUsage().maxRSS / 1024;
   const t0 = performance.now();
-  const report = await buildSearchFiles(db, work);
+  const report = opts.reuse ? await reusedReport(work) : await buildSearchFiles(db, work);
   const buildSeconds = (performance.now() - t0) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const outDir = join(client, 'search');
@@ -115,12 +119,12 @@ async function benchCounty(opts: CountyOptions) {
 
   // ---- Pagefind over the same households' pages ----------------------------------------
   let pagefind: { seconds: number; pages: number; bytes: number } | null = null;
-  if (opts.pagefind) pagefind = await buildPagefind(db, client, log);
+  if (opts.pagefind && !opts.reuse) pagefind = await buildPagefind(db, client, log);
   db.$client.close();
 
   // ---- Chromium: bytes and time to first result, queries at 4× -------------------------
   await writeHarness(client);
-  const browser = await measureInBrowser(client, chosen, samples, !!pagefind, log);
+  const browser = await measureInBrowser(client, chosen, samples, opts.pagefind, log);
 
   const figures = {
     bench: 'search' as const,
@@ -147,6 +151,18 @@ async function benchCounty(opts: CountyOptions) {
   log(`load average at end: ${loadavg()}`);
   log(JSON.stringify(figures));
   return figures;
+}
+
+/** The files a kept run wrote, as buildSearchFiles would report them (for --reuse). */
+async function reusedReport(work: string): Promise<import('./build.ts').SearchBuildReport> {
+  const dir = join(work, 'client', 'search');
+  const files: import('./build.ts').WrittenFile[] = [];
+  for (const f of (await readdir(dir, { recursive: true })) as string[]) {
+    if (!f.endsWith('.json')) continue;
+    files.push({ path: f, bytes: (await stat(join(dir, f))).size, gzBytes: (await stat(join(dir, `${f}.gz`))).size, rev: '' });
+  }
+  const villages = files.filter((f) => f.path.endsWith('.idx.json')).length;
+  return { files, villages, documents: 0 };
 }
 
 function loadavg(): string {
@@ -176,7 +192,7 @@ async function buildPagefind(db: ReturnType<typeof openDb>, client: string, log:
       const title = `${tw.get(v.village.townshipCode) ?? ''} ${v.village.name} 各户领取资金明细 第${n}页`;
       await writeFile(
         join(dir, 'index.html'),
-        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main data-pagefind-body><h1>${esc(title)}</h1><table><thead><tr><th>户号</th><th>姓名</th><th>身份证号</th><th>资金</th><th>金额（元）</th><th>发放日期</th></tr></thead><tbody>${chunk.join('')}</tbody></table></main></body></html>`,
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main data-pagefind-body><h1>${esc(title)}</h1><p>村代码 <span data-pagefind-filter="village">${v.village.code}</span></p><table><thead><tr><th>户号</th><th>姓名</th><th>身份证号</th><th>资金</th><th>金额（元）</th><th>发放日期</th></tr></thead><tbody>${chunk.join('')}</tbody></table></main></body></html>`,
       );
       pages++;
       chunk = [];
@@ -234,20 +250,52 @@ async function writeHarness(client: string): Promise<void> {
     `<!doctype html><meta charset="utf-8"><ul id="out"></ul><script type="module">
 window.pf = {
   async init() { window.pagefind = await import('/pagefind/pagefind.js'); await window.pagefind.init(); },
-  async first(q) {
+  async first(q, village) {
     const t0 = performance.now();
-    const r = await window.pagefind.search(q);
+    try {
+    const r = await window.pagefind.search(q, { filters: { village } });
     const d = r.results.length ? await r.results[0].data() : null;
     const li = document.createElement('li'); li.textContent = d ? d.url : ''; document.getElementById('out').append(li);
     return { ms: performance.now() - t0, hits: r.results.length };
+    } catch (e) { return { ms: NaN, hits: -1, error: String(e) }; }
   },
 };
 </script>`,
   );
 }
 
-function startServer(root: string): Promise<{ server: Server; url: string }> {
+type Network = (typeof NETWORKS)[keyof typeof NETWORKS];
+
+/**
+ * The bench's static server (the project's own static file handler, .gz twins and all),
+ * with the slow network made here rather than by DevTools emulation: Pagefind 1.6 fetches
+ * from a Web Worker, whose requests a page's emulated network conditions do not slow down.
+ * Each response waits one round trip, then its bytes are paced at the profile's throughput.
+ */
+function startServer(root: string): Promise<{ server: Server; url: string; use(n: Network | null): void }> {
+  let network: Network | null = null;
   const server = createServer((req, res) => {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const profile = network;
+    if (profile) {
+      res.write = ((chunk: unknown) => {
+        chunks.push(Buffer.from(chunk as Uint8Array));
+        return true;
+      }) as typeof res.write;
+      res.end = ((chunk?: unknown) => {
+        if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Uint8Array));
+        const body = Buffer.concat(chunks);
+        const wait = profile.latency + (body.length / profile.downloadThroughput) * 1000 - (performance.now() - started);
+        setTimeout(() => {
+          if (body.length) write(body);
+          end();
+        }, Math.max(0, wait));
+        return res;
+      }) as typeof res.end;
+    }
     serveStatic(req, res, root).then((done) => {
       if (!done) {
         res.statusCode = 404;
@@ -255,7 +303,11 @@ function startServer(root: string): Promise<{ server: Server; url: string }> {
       }
     });
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, use: (n) => void (network = n) }),
+    ),
+  );
 }
 
 async function measureInBrowser(
@@ -266,22 +318,26 @@ async function measureInBrowser(
   log: (l: string) => void,
 ) {
   const { chromium } = await import('@playwright/test');
-  const { server, url } = await startServer(client);
+  const { server, url, use } = await startServer(client);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  /** One cold visit: fresh context (empty cache), 4× CPU, the network profile; bytes counted for page and workers alike. */
   const run = async (harness: 'ours' | 'pagefind', network: keyof typeof NETWORKS, fn: (page: import('@playwright/test').Page) => Promise<number>) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[network] });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => void (bytes += e.encodedDataLength));
-    await page.goto(`${url}/bench/${harness}.html`);
-    const ms = await fn(page);
-    await context.close();
-    return { bytes, ms };
+    const sizes: Promise<number>[] = [];
+    context.on('requestfinished', (r) => void sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    use(NETWORKS[network]);
+    try {
+      await page.goto(`${url}/bench/${harness}.html`);
+      const ms = await fn(page);
+      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      return { bytes, ms };
+    } finally {
+      use(null);
+      await context.close();
+    }
   };
   const ours: { bytes: number; ms: number }[] = [];
   const oursSlow: number[] = [];
@@ -311,13 +367,14 @@ async function measureInBrowser(
       ).ms,
     );
     if (withPagefind) {
-      // What Pagefind can match: the name as the page shows it, in the village.
-      const q = `${v.name} ${s.masked[0] ?? ''}`;
+      // What Pagefind can match: the name as the page shows it, filtered to the village
+      // (a page filter: Pagefind ANDs words, and "村名 王*明" matched nothing in a trial).
+      const q = s.masked[0] ?? '';
       let hits = 0;
       const r = await run('pagefind', 'Fast 3G', async (page) => {
         await page.waitForFunction(() => 'pf' in window);
         await page.evaluate(() => (window as unknown as { pf: { init(): Promise<void> } }).pf.init());
-        const out = await page.evaluate((query) => (window as unknown as { pf: { first(q: string): Promise<{ ms: number; hits: number }> } }).pf.first(query), q);
+        const out = await page.evaluate(([query, code]) => (window as unknown as { pf: { first(q: string, v: string): Promise<{ ms: number; hits: number }> } }).pf.first(query!, code!), [q, v.code]);
         hits = out.hits;
         return out.ms;
       });

@@ -165,3 +165,24 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(h.villageName);
   });
 });
+
+test('axe (WCAG 2.2 A/AA) at every kiosk step', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+  const check = async (step: string) => {
+    const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(r.violations.map((v) => `${step}: ${v.id} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  };
+  const h = publicHousehold();
+  await page.goto('/kiosk/');
+  await check('township');
+  await page.getByRole('link', { name: h.townshipName, exact: true }).tap();
+  await check('village');
+  await page.getByRole('link', { name: h.villageName, exact: true }).tap();
+  await tapLetters(page, pinyinQueries(h.fullName).initials);
+  await expect(hitOf(page, h)).toBeVisible();
+  await check('name');
+  await hitOf(page, h).tap();
+  await expect(page.getByRole('table')).toBeVisible();
+  await check('household');
+});
