@@ -45,8 +45,22 @@ let year = '';
 /** bumps on every restart, so a village that finishes loading after one is ignored */
 let generation = 0;
 
+// A kiosk stands in one place: `/kiosk/?village=<code>` (or `?township=<code>`) makes that
+// its home step, where it starts and where "start again" and the idle reset return; the
+// home village is loaded at once (and kept by the service worker), so its farmers wait for
+// nothing. "Back" still leads to every other village.
+const params = new URLSearchParams(location.search);
+const homeVillage = document.querySelector<HTMLElement>(`[data-village="${CSS.escape(params.get('village') ?? '')}"]`);
+const homeTownship = homeVillage?.closest<HTMLElement>('[data-villages-of]')?.dataset['villagesOf'] ?? params.get('township') ?? '';
+
 root.classList.add('js');
-show('township');
+goHome();
+
+function goHome(): void {
+  townshipCode = homeTownship && document.querySelector(`[data-villages-of="${CSS.escape(homeTownship)}"]`) ? homeTownship : '';
+  if (homeVillage) openVillage(homeVillage.dataset['village'] ?? '', homeVillage.dataset['name'] ?? '', homeVillage.dataset['townshipName'] ?? '');
+  else show(townshipCode ? 'village' : 'township');
+}
 
 function show(next: Step): void {
   step = next;
@@ -76,7 +90,7 @@ function restart(): void {
   results.replaceChildren();
   status.replaceChildren();
   slip.replaceChildren();
-  show('township');
+  goHome();
 }
 
 // ---- steps 1 and 2: the links become steps --------------------------------------------

@@ -132,6 +132,23 @@ test('"start again" is always there and clears everything', async ({ page }) => 
   await expect(page.locator('[data-results]').getByRole('button')).toHaveCount(0);
 });
 
+test('a kiosk placed in a village starts there, and "start again" returns there', async ({ page }) => {
+  const h = publicHousehold();
+  await page.goto(`/kiosk/?village=${h.villageCode}`);
+  await expect(page.getByRole('heading', { name: '第三步：按姓名拼音首字母查找' })).toBeVisible();
+  await expect(page.getByText(`${h.townshipName} ${h.villageName}`)).toBeVisible();
+  await expect(page.getByText(/^本村共 \d+ 户/)).toBeVisible();
+  await tapLetters(page, pinyinQueries(h.fullName).initials);
+  await hitOf(page, h).tap();
+  await page.getByRole('link', { name: '重新开始' }).tap();
+  await expect(page.getByRole('heading', { name: '第三步：按姓名拼音首字母查找' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '姓名（汉字或拼音）' })).toHaveValue('');
+  // Farmers of other villages go back to pick theirs.
+  await page.getByRole('button', { name: '返回上一步' }).tap();
+  await expect(page.getByRole('heading', { name: '第二步：请选择您所在的村（社区）' })).toBeVisible();
+  await expect(page.getByRole('link', { name: h.villageName, exact: true })).toBeVisible();
+});
+
 test('offline once the village has loaded: lookups, and even a reload, need no network', async ({ page, context }) => {
   const h = publicHousehold();
   await page.goto('/kiosk/');
