@@ -19,9 +19,8 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { dbPath, openDb, ROOT } from '../db/client.ts';
 import { serveStatic } from '../server/static.ts';
-import { benchSearch, kb, mb, median, pageCodeGzBytes, round, samplesOfVillages, stats, timeQueries, type Sample } from './bench.ts';
+import { benchSearch, kb, mb, median, nameQueries, pageCodeGzBytes, round, samplesOfVillages, stats, timeQueries, type Sample } from './bench.ts';
 import { shownNameOf } from './household-doc.ts';
-import { nameReadings } from './pinyin.ts';
 import { scanForPrivacyLeaks } from './privacy-scan.ts';
 import { buildSearchFiles } from './publish.ts';
 import { privateNamesFromDb, searchInputFromDb } from './sources.ts';
@@ -352,7 +351,7 @@ async function measureInBrowser(
         await page.evaluate(() => (window as unknown as { bench: { init(): Promise<void> } }).bench.init());
         const r = await page.evaluate(([code, q]) => (window as unknown as { bench: { first(c: string, q: string): Promise<{ ms: number }> } }).bench.first(code!, q!), [v.code, name]);
         // After load: every sampled query of the village, at 4× CPU.
-        const qs = s.people.flatMap(([, n]) => queryForms(n));
+        const qs = s.people.flatMap(([, n]) => nameQueries(n).map(([, q]) => q));
         queryMs.push(...(await page.evaluate(([code, list]) => (window as unknown as { bench: { queries(c: string, q: string[]): Promise<number[]> } }).bench.queries(code as string, list as string[]), [v.code, qs] as const)));
         return r.ms;
       }),
@@ -399,11 +398,4 @@ async function measureInBrowser(
     pagefindFirstMs: pf.length ? med(pf.map((o) => o.ms)) : null,
     queryMs: { p50: round(q.p50), p95: round(q.p95) },
   };
-}
-
-/** The ways a farmer types a name: characters, full pinyin, initials, surname + initials. */
-function queryForms(name: string): string[] {
-  const read = nameReadings(Array.from(name)).map((r) => r[0] ?? '');
-  if (read.some((r) => r === '')) return [name];
-  return [name, read.join(''), read.map((r) => r[0]).join(''), read[0] + read.slice(1).map((r) => r[0]).join('')];
 }

@@ -4,6 +4,7 @@
 // person still reaches the village's published list; this script turns them into steps.
 // Touch first: every control is a button or link, nothing depends on hover.
 import { createSearchClient, type HouseholdResult, type VillageSearch } from '../client.ts';
+import { paths } from '../../site/paths.ts';
 import { h, readPageJson, translatorOf, yuan, type UiStrings } from '../ui.ts';
 
 /** What the page hands the script (KioskView.astro). */
@@ -11,8 +12,6 @@ export interface KioskPageData {
   strings: UiStrings;
   /** where the search files are, e.g. '/search/' */
   searchBase: string;
-  /** the complaint form, to which `encodeURIComponent(record)` is appended */
-  reportBase: string;
   /** the service worker's URL, or '' to run without one */
   worker: string;
   /** milliseconds without a touch before the kiosk starts again */
@@ -249,7 +248,7 @@ function renderSlip(): void {
                 h(
                   'td',
                   { class: 'k-noprint' },
-                  p.id > 0 ? h('a', { class: 'k-btn k-small k-complain', href: data.reportBase + encodeURIComponent(`disbursement:${p.id}`).replace(/%3A/gi, ':') }, t('kiosk.complain')) : null,
+                  p.id > 0 ? h('a', { class: 'k-btn k-small k-complain', href: paths.report(`disbursement:${p.id}`) }, t('kiosk.complain')) : null,
                 ),
               ),
             ),
