@@ -24,7 +24,7 @@ import { shownNameOf } from './household-doc.ts';
 import { scanForPrivacyLeaks } from './privacy-scan.ts';
 import { buildSearchFiles } from './publish.ts';
 import { privateNamesFromDb, searchInputFromDb } from './sources.ts';
-import type { LocatorFile } from './types.ts';
+import type { LocatorFile, VillageIndexFile } from './types.ts';
 
 /** DevTools' network presets (its own numbers, throughput in bytes/s). */
 const NETWORKS = {
@@ -99,10 +99,14 @@ async function benchCounty(opts: CountyOptions) {
     `SELECT r.household_no, rn.full_name, r.name_masked FROM recipients r JOIN recipient_names rn ON rn.recipient_id = r.id
        JOIN villages v ON v.id = r.village_id WHERE v.code = ? ORDER BY r.id % 7919, r.id LIMIT 20`,
   );
-  const samples: (Sample & { masked: string[] })[] = chosen.map((v) => {
+  const samples: (Sample & { shown: string[] })[] = [];
+  for (const v of chosen) {
     const rows = people.raw().all(v.code) as [string, string, string][];
-    return { code: v.code, people: rows.map(([no, name]) => [no, name]), masked: rows.map((r) => r[2]) };
-  });
+    // The name as the village's files and pages show it (full for an all-全名 household, else masked).
+    const idx = JSON.parse(await readFile(join(outDir, 'villages', `${v.code}.idx.json`), 'utf8')) as VillageIndexFile;
+    const shownByNo = new Map(idx.rows.map((r) => [r[1], r[0]]));
+    samples.push({ code: v.code, people: rows.map(([no, name]) => [no, name]), shown: rows.map(([no, , masked]) => shownByNo.get(no) ?? masked) });
+  }
 
   const node = await timeQueries(outDir, samples);
   log(`Node: load p50 ${node.loadMs.p50.toFixed(1)} ms; query p50 ${node.queryMs.p50.toFixed(2)} ms, p95 ${node.queryMs.p95.toFixed(2)} ms (${node.queryMs.n} queries)`);
@@ -312,7 +316,7 @@ function startServer(root: string): Promise<{ server: Server; url: string; use(n
 async function measureInBrowser(
   client: string,
   villages: { code: string; name: string; township: string }[],
-  samples: (Sample & { masked: string[] })[],
+  samples: (Sample & { shown: string[] })[],
   withPagefind: boolean,
   log: (l: string) => void,
 ) {
@@ -368,7 +372,7 @@ async function measureInBrowser(
     if (withPagefind) {
       // What Pagefind can match: the name as the page shows it, filtered to the village
       // (a page filter: Pagefind ANDs words, and "村名 王*明" matched nothing in a trial).
-      const q = s.masked[0] ?? '';
+      const q = s.shown[0] ?? '';
       let hits = 0;
       const r = await run('pagefind', 'Fast 3G', async (page) => {
         await page.waitForFunction(() => 'pf' in window);
