@@ -256,7 +256,10 @@ window.pf = {
   async first(q, village) {
     const t0 = performance.now();
     try {
-    const r = await window.pagefind.search(q, { filters: { village } });
+    let r = await window.pagefind.search(q, { filters: { village } });
+    // Pagefind's segmentation does not match a mask like 黄*莲 on a page of 300 rows (it did
+    // on a page of 2): then ask for the surname, which does match, and open its first result.
+    if (r.results.length === 0 && q.length > 1) r = await window.pagefind.search(q[0], { filters: { village } });
     const d = r.results.length ? await r.results[0].data() : null;
     const li = document.createElement('li'); li.textContent = d ? d.url : ''; document.getElementById('out').append(li);
     return { ms: performance.now() - t0, hits: r.results.length };
