@@ -5,7 +5,8 @@
 //   sizes   total gzip, per village (index + store)
 //   bytes   first query in a village, counted by Chromium (gzip bytes on the wire), ours and Pagefind's
 //   time    village chosen → first result, Chromium with 4× CPU throttling and DevTools' "Fast 3G"
-//           (562.5 ms RTT, 1.44 Mbps down); the figure at DevTools' "Slow 3G" is printed too
+//           numbers (562.5 ms per round trip, 1.44 Mbps down), made by the bench's server; the
+//           figure at DevTools' "Slow 3G" (2 s, 400 kbps) is printed too
 //   query   after load, in Chromium at 4× (p50 is the JSON's query_ms_p50), and in Node with recall
 //   privacy the scan over every file written
 // Pagefind gets one HTML page per ~300 payments of a village (as the site cuts village pages),
@@ -18,13 +19,12 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { dbPath, openDb, ROOT } from '../db/client.ts';
 import { serveStatic } from '../server/static.ts';
-import { benchSearch, kb, mb, median, pageCodeGzBytes, round, samplesOfVillages, stats, timeQueries, type Sample } from './bench.ts';
+import { benchSearch, kb, mb, median, nameQueries, pageCodeGzBytes, round, samplesOfVillages, stats, timeQueries, type Sample } from './bench.ts';
 import { shownNameOf } from './household-doc.ts';
-import { nameReadings } from './pinyin.ts';
 import { scanForPrivacyLeaks } from './privacy-scan.ts';
 import { buildSearchFiles } from './publish.ts';
 import { privateNamesFromDb, searchInputFromDb } from './sources.ts';
-import type { LocatorFile } from './types.ts';
+import type { LocatorFile, VillageIndexFile } from './types.ts';
 
 /** DevTools' network presets (its own numbers, throughput in bytes/s). */
 const NETWORKS = {
@@ -49,7 +49,8 @@ export async function benchSearchCommand(args: string[]): Promise<number> {
   const figures = await benchCounty({
     sampleVillages: Number(flag('--villages') ?? 12),
     pagefind: !args.includes('--no-pagefind'),
-    keep: args.includes('--keep'),
+    keep: args.includes('--keep') || args.includes('--reuse'),
+    reuse: args.includes('--reuse'),
   });
   return figures.privacy_leaks === 0 ? 0 : 1;
 }
@@ -58,6 +59,8 @@ interface CountyOptions {
   sampleVillages: number;
   pagefind: boolean;
   keep: boolean;
+  /** development only: take shards and Pagefind's index from a run kept with --keep, measure the rest */
+  reuse?: boolean;
   log?: (line: string) => void;
 }
 
@@ -65,7 +68,7 @@ async function benchCounty(opts: CountyOptions) {
   const log = opts.log ?? ((l: string) => console.log(l));
   const work = join(ROOT, 'data', 'tmp', 'bench-search');
   const client = join(work, 'client');
-  await rm(work, { recursive: true, force: true });
+  if (!opts.reuse) await rm(work, { recursive: true, force: true });
   const db = openDb(dbPath(), { readonly: true });
   const counts = db.$client.prepare('SELECT (SELECT count(*) FROM disbursements), (SELECT count(*) FROM recipients)').raw().get() as [number, number];
   log(`database: ${dbPath()} — ${counts[0].toLocaleString('en')} payments, ${counts[1].toLocaleString('en')} recipients`);
@@ -74,7 +77,7 @@ async function benchCounty(opts: CountyOptions) {
   // ---- build, exactly as the publish step does ------------------------------------------
   const rssBefore = process.resourceUsage().maxRSS / 1024;
   const t0 = performance.now();
-  const report = await buildSearchFiles(db, work);
+  const report = opts.reuse ? await reusedReport(work) : await buildSearchFiles(db, work);
   const buildSeconds = (performance.now() - t0) / 1000;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const outDir = join(client, 'search');
@@ -96,10 +99,14 @@ async function benchCounty(opts: CountyOptions) {
     `SELECT r.household_no, rn.full_name, r.name_masked FROM recipients r JOIN recipient_names rn ON rn.recipient_id = r.id
        JOIN villages v ON v.id = r.village_id WHERE v.code = ? ORDER BY r.id % 7919, r.id LIMIT 20`,
   );
-  const samples: (Sample & { masked: string[] })[] = chosen.map((v) => {
+  const samples: (Sample & { shown: string[] })[] = [];
+  for (const v of chosen) {
     const rows = people.raw().all(v.code) as [string, string, string][];
-    return { code: v.code, people: rows.map(([no, name]) => [no, name]), masked: rows.map((r) => r[2]) };
-  });
+    // The name as the village's files and pages show it (full for an all-全名 household, else masked).
+    const idx = JSON.parse(await readFile(join(outDir, 'villages', `${v.code}.idx.json`), 'utf8')) as VillageIndexFile;
+    const shownByNo = new Map(idx.rows.map((r) => [r[1], r[0]]));
+    samples.push({ code: v.code, people: rows.map(([no, name]) => [no, name]), shown: rows.map(([no, , masked]) => shownByNo.get(no) ?? masked) });
+  }
 
   const node = await timeQueries(outDir, samples);
   log(`Node: load p50 ${node.loadMs.p50.toFixed(1)} ms; query p50 ${node.queryMs.p50.toFixed(2)} ms, p95 ${node.queryMs.p95.toFixed(2)} ms (${node.queryMs.n} queries)`);
@@ -115,12 +122,12 @@ async function benchCounty(opts: CountyOptions) {
 
   // ---- Pagefind over the same households' pages ----------------------------------------
   let pagefind: { seconds: number; pages: number; bytes: number } | null = null;
-  if (opts.pagefind) pagefind = await buildPagefind(db, client, log);
+  if (opts.pagefind && !opts.reuse) pagefind = await buildPagefind(db, client, log);
   db.$client.close();
 
   // ---- Chromium: bytes and time to first result, queries at 4× -------------------------
   await writeHarness(client);
-  const browser = await measureInBrowser(client, chosen, samples, !!pagefind, log);
+  const browser = await measureInBrowser(client, chosen, samples, opts.pagefind, log);
 
   const figures = {
     bench: 'search' as const,
@@ -147,6 +154,18 @@ async function benchCounty(opts: CountyOptions) {
   log(`load average at end: ${loadavg()}`);
   log(JSON.stringify(figures));
   return figures;
+}
+
+/** The files a kept run wrote, as buildSearchFiles would report them (for --reuse). */
+async function reusedReport(work: string): Promise<import('./build.ts').SearchBuildReport> {
+  const dir = join(work, 'client', 'search');
+  const files: import('./build.ts').WrittenFile[] = [];
+  for (const f of (await readdir(dir, { recursive: true })) as string[]) {
+    if (!f.endsWith('.json')) continue;
+    files.push({ path: f, bytes: (await stat(join(dir, f))).size, gzBytes: (await stat(join(dir, `${f}.gz`))).size, rev: '' });
+  }
+  const villages = files.filter((f) => f.path.endsWith('.idx.json')).length;
+  return { files, villages, documents: 0 };
 }
 
 function loadavg(): string {
@@ -176,7 +195,7 @@ async function buildPagefind(db: ReturnType<typeof openDb>, client: string, log:
       const title = `${tw.get(v.village.townshipCode) ?? ''} ${v.village.name} 各户领取资金明细 第${n}页`;
       await writeFile(
         join(dir, 'index.html'),
-        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main data-pagefind-body><h1>${esc(title)}</h1><table><thead><tr><th>户号</th><th>姓名</th><th>身份证号</th><th>资金</th><th>金额（元）</th><th>发放日期</th></tr></thead><tbody>${chunk.join('')}</tbody></table></main></body></html>`,
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main data-pagefind-body><h1>${esc(title)}</h1><p>村代码 <span data-pagefind-filter="village">${v.village.code}</span></p><table><thead><tr><th>户号</th><th>姓名</th><th>身份证号</th><th>资金</th><th>金额（元）</th><th>发放日期</th></tr></thead><tbody>${chunk.join('')}</tbody></table></main></body></html>`,
       );
       pages++;
       chunk = [];
@@ -234,20 +253,55 @@ async function writeHarness(client: string): Promise<void> {
     `<!doctype html><meta charset="utf-8"><ul id="out"></ul><script type="module">
 window.pf = {
   async init() { window.pagefind = await import('/pagefind/pagefind.js'); await window.pagefind.init(); },
-  async first(q) {
+  async first(q, village) {
     const t0 = performance.now();
-    const r = await window.pagefind.search(q);
+    try {
+    let r = await window.pagefind.search(q, { filters: { village } });
+    // Pagefind's segmentation does not match a mask like 黄*莲 on a page of 300 rows (it did
+    // on a page of 2): then ask for the surname, which does match, and open its first result.
+    if (r.results.length === 0 && q.length > 1) r = await window.pagefind.search(q[0], { filters: { village } });
     const d = r.results.length ? await r.results[0].data() : null;
     const li = document.createElement('li'); li.textContent = d ? d.url : ''; document.getElementById('out').append(li);
     return { ms: performance.now() - t0, hits: r.results.length };
+    } catch (e) { return { ms: NaN, hits: -1, error: String(e) }; }
   },
 };
 </script>`,
   );
 }
 
-function startServer(root: string): Promise<{ server: Server; url: string }> {
+type Network = (typeof NETWORKS)[keyof typeof NETWORKS];
+
+/**
+ * The bench's static server (the project's own static file handler, .gz twins and all),
+ * with the slow network made here rather than by DevTools emulation: Pagefind 1.6 fetches
+ * from a Web Worker, whose requests a page's emulated network conditions do not slow down.
+ * Each response waits one round trip, then its bytes are paced at the profile's throughput.
+ */
+function startServer(root: string): Promise<{ server: Server; url: string; use(n: Network | null): void }> {
+  let network: Network | null = null;
   const server = createServer((req, res) => {
+    const started = performance.now();
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const profile = network;
+    if (profile) {
+      res.write = ((chunk: unknown) => {
+        chunks.push(Buffer.from(chunk as Uint8Array));
+        return true;
+      }) as typeof res.write;
+      res.end = ((chunk?: unknown) => {
+        if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as Uint8Array));
+        const body = Buffer.concat(chunks);
+        const wait = profile.latency + (body.length / profile.downloadThroughput) * 1000 - (performance.now() - started);
+        setTimeout(() => {
+          if (body.length) write(body);
+          end();
+        }, Math.max(0, wait));
+        return res;
+      }) as typeof res.end;
+    }
     serveStatic(req, res, root).then((done) => {
       if (!done) {
         res.statusCode = 404;
@@ -255,33 +309,41 @@ function startServer(root: string): Promise<{ server: Server; url: string }> {
       }
     });
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () =>
+      ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, use: (n) => void (network = n) }),
+    ),
+  );
 }
 
 async function measureInBrowser(
   client: string,
   villages: { code: string; name: string; township: string }[],
-  samples: (Sample & { masked: string[] })[],
+  samples: (Sample & { shown: string[] })[],
   withPagefind: boolean,
   log: (l: string) => void,
 ) {
   const { chromium } = await import('@playwright/test');
-  const { server, url } = await startServer(client);
+  const { server, url, use } = await startServer(client);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+  /** One cold visit: fresh context (empty cache), 4× CPU, the network profile; bytes counted for page and workers alike. */
   const run = async (harness: 'ours' | 'pagefind', network: keyof typeof NETWORKS, fn: (page: import('@playwright/test').Page) => Promise<number>) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[network] });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
-    let bytes = 0;
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => void (bytes += e.encodedDataLength));
-    await page.goto(`${url}/bench/${harness}.html`);
-    const ms = await fn(page);
-    await context.close();
-    return { bytes, ms };
+    const sizes: Promise<number>[] = [];
+    context.on('requestfinished', (r) => void sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)));
+    use(NETWORKS[network]);
+    try {
+      await page.goto(`${url}/bench/${harness}.html`);
+      const ms = await fn(page);
+      const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      return { bytes, ms };
+    } finally {
+      use(null);
+      await context.close();
+    }
   };
   const ours: { bytes: number; ms: number }[] = [];
   const oursSlow: number[] = [];
@@ -296,7 +358,7 @@ async function measureInBrowser(
         await page.evaluate(() => (window as unknown as { bench: { init(): Promise<void> } }).bench.init());
         const r = await page.evaluate(([code, q]) => (window as unknown as { bench: { first(c: string, q: string): Promise<{ ms: number }> } }).bench.first(code!, q!), [v.code, name]);
         // After load: every sampled query of the village, at 4× CPU.
-        const qs = s.people.flatMap(([, n]) => queryForms(n));
+        const qs = s.people.flatMap(([, n]) => nameQueries(n).map(([, q]) => q));
         queryMs.push(...(await page.evaluate(([code, list]) => (window as unknown as { bench: { queries(c: string, q: string[]): Promise<number[]> } }).bench.queries(code as string, list as string[]), [v.code, qs] as const)));
         return r.ms;
       }),
@@ -311,13 +373,14 @@ async function measureInBrowser(
       ).ms,
     );
     if (withPagefind) {
-      // What Pagefind can match: the name as the page shows it, in the village.
-      const q = `${v.name} ${s.masked[0] ?? ''}`;
+      // What Pagefind can match: the name as the page shows it, filtered to the village
+      // (a page filter: Pagefind ANDs words, and "村名 王*明" matched nothing in a trial).
+      const q = s.shown[0] ?? '';
       let hits = 0;
       const r = await run('pagefind', 'Fast 3G', async (page) => {
         await page.waitForFunction(() => 'pf' in window);
         await page.evaluate(() => (window as unknown as { pf: { init(): Promise<void> } }).pf.init());
-        const out = await page.evaluate((query) => (window as unknown as { pf: { first(q: string): Promise<{ ms: number; hits: number }> } }).pf.first(query), q);
+        const out = await page.evaluate(([query, code]) => (window as unknown as { pf: { first(q: string, v: string): Promise<{ ms: number; hits: number }> } }).pf.first(query!, code!), [q, v.code]);
         hits = out.hits;
         return out.ms;
       });
@@ -342,11 +405,4 @@ async function measureInBrowser(
     pagefindFirstMs: pf.length ? med(pf.map((o) => o.ms)) : null,
     queryMs: { p50: round(q.p50), p95: round(q.p95) },
   };
-}
-
-/** The ways a farmer types a name: characters, full pinyin, initials, surname + initials. */
-function queryForms(name: string): string[] {
-  const read = nameReadings(Array.from(name)).map((r) => r[0] ?? '');
-  if (read.some((r) => r === '')) return [name];
-  return [name, read.join(''), read.map((r) => r[0]).join(''), read[0] + read.slice(1).map((r) => r[0]).join('')];
 }

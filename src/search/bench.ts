@@ -196,21 +196,7 @@ export async function timeQueries(outDir: string, samples: Sample[]): Promise<{ 
     );
     loads.push(performance.now() - t);
     for (const [householdNo, name] of s.people) {
-      const chars = Array.from(name);
-      const read = nameReadings(chars).map((r) => r[0] ?? '');
-      const queries: [string, string][] = [
-        ['full name', name],
-        ['surname', chars[0]!],
-      ];
-      // A character pinyin does not know (𠇔) cannot be typed in pinyin.
-      if (read.every((r) => r !== '')) {
-        queries.push(
-          ['full pinyin', read.join('')],
-          ['initials', read.map((r) => r[0]).join('')],
-          ['surname pinyin', read[0]!],
-          ['one letter', read[0]![0]!],
-        );
-      }
+      const queries = nameQueries(name);
       for (const [kind, q] of queries) {
         const tq = performance.now();
         const hits = village.search(q, 1000);
@@ -225,6 +211,26 @@ export async function timeQueries(outDir: string, samples: Sample[]): Promise<{ 
   }
   const byKind = new Map([...kinds].map(([k, v]) => [k, { ...stats(v.ms), recall: v.hits / v.ms.length }]));
   return { loadMs: stats(loads), queryMs: stats(all), byKind };
+}
+
+/** The ways a farmer types a name, by kind: characters, surname, and — when pinyin knows every character — full pinyin, initials, surname pinyin, one letter. */
+export function nameQueries(name: string): [string, string][] {
+  const chars = Array.from(name);
+  const read = nameReadings(chars).map((r) => r[0] ?? '');
+  const queries: [string, string][] = [
+    ['full name', name],
+    ['surname', chars[0]!],
+  ];
+  // A character pinyin does not know (𠇔) cannot be typed in pinyin.
+  if (read.every((r) => r !== '')) {
+    queries.push(
+      ['full pinyin', read.join('')],
+      ['initials', read.map((r) => r[0]).join('')],
+      ['surname pinyin', read[0]!],
+      ['one letter', read[0]![0]!],
+    );
+  }
+  return queries;
 }
 
 export function stats(xs: number[]): Stats {

@@ -93,3 +93,16 @@ describe('the page search client', () => {
     expect(findVillages(locator, '红星').map((v) => v.township)).toEqual(['桃花坪镇']);
   });
 });
+
+describe('compound surnames (复姓)', () => {
+  it('finds a masked 尉*民 (尉迟民) by yuchimin, yuchim and ycm: the head carries its compound reading', async () => {
+    const { buildVillageShard } = await import('./build.ts');
+    const { openVillage } = await import('./client.ts');
+    const { FUNDS_BY_CODE } = await import('./fixtures.ts');
+    const h = household('尉迟民', '0610', ['ZX2025-07']);
+    const shard = buildVillageShard({ village: { code: 'v', name: '村', townshipCode: 't' }, households: [h] }, FUNDS_BY_CODE);
+    expect(shard.index.rows[0]![0]).toBe('尉*民');
+    const v = openVillage(shard.index, shard.store);
+    for (const q of ['yuchimin', 'yuchim', 'ycm', '尉迟民']) expect(v.search(q).map((r) => r.idLast4), q).toEqual(['0610']);
+  });
+});

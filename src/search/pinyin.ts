@@ -40,10 +40,22 @@ function memo(cache: Map<string, string[]>, key: string, make: () => string[]): 
   return v;
 }
 
+// Compound surnames (复姓) whose first character reads differently there than alone:
+// 尉迟 yu chi (尉 alone: wei), 万俟 mo qi, 单于 chan yu. A masked 尉*民 (尉迟民) is only found
+// by yuchimin / ycm if its head carries that reading too (seed bench: 8 misses before).
+const COMPOUND_SURNAMES = ['尉迟', '万俟', '单于', '长孙', '令狐', '澹台', '乐正', '仲孙', '宰父', '亓官'];
+let compoundHeads: Map<string, string[]> | undefined;
+
 function readHead(char: string): string[] {
+  compoundHeads ??= new Map(
+    COMPOUND_SURNAMES.map((c) => [
+      Array.from(c)[0]!,
+      pinyin(c, { toneType: 'none', type: 'array', mode: 'surname', v: true }).slice(0, 1),
+    ]),
+  );
   const asSurname = pinyin(char, { toneType: 'none', type: 'array', mode: 'surname', v: true });
   const ordinary = pinyin(char, { toneType: 'none', type: 'array', v: true });
-  return clean([...new Set([...asSurname, ...ordinary])]);
+  return clean([...new Set([...asSurname, ...ordinary, ...(compoundHeads.get(char) ?? [])])]);
 }
 
 /** Up to `max` readings of one character without context, commonest first: 乐 → le, yue. */

@@ -4,6 +4,7 @@
 // person still reaches the village's published list; this script turns them into steps.
 // Touch first: every control is a button or link, nothing depends on hover.
 import { createSearchClient, type HouseholdResult, type VillageSearch } from '../client.ts';
+import { paths } from '../../site/paths.ts';
 import { h, readPageJson, translatorOf, yuan, type UiStrings } from '../ui.ts';
 
 /** What the page hands the script (KioskView.astro). */
@@ -11,8 +12,6 @@ export interface KioskPageData {
   strings: UiStrings;
   /** where the search files are, e.g. '/search/' */
   searchBase: string;
-  /** the complaint form, to which `encodeURIComponent(record)` is appended */
-  reportBase: string;
   /** the service worker's URL, or '' to run without one */
   worker: string;
   /** milliseconds without a touch before the kiosk starts again */
@@ -45,8 +44,22 @@ let year = '';
 /** bumps on every restart, so a village that finishes loading after one is ignored */
 let generation = 0;
 
+// A kiosk stands in one place: `/kiosk/?village=<code>` (or `?township=<code>`) makes that
+// its home step, where it starts and where "start again" and the idle reset return; the
+// home village is loaded at once (and kept by the service worker), so its farmers wait for
+// nothing. "Back" still leads to every other village.
+const params = new URLSearchParams(location.search);
+const homeVillage = document.querySelector<HTMLElement>(`[data-village="${CSS.escape(params.get('village') ?? '')}"]`);
+const homeTownship = homeVillage?.closest<HTMLElement>('[data-villages-of]')?.dataset['villagesOf'] ?? params.get('township') ?? '';
+
 root.classList.add('js');
-show('township');
+goHome();
+
+function goHome(): void {
+  townshipCode = homeTownship && document.querySelector(`[data-villages-of="${CSS.escape(homeTownship)}"]`) ? homeTownship : '';
+  if (homeVillage) openVillage(homeVillage.dataset['village'] ?? '', homeVillage.dataset['name'] ?? '', homeVillage.dataset['townshipName'] ?? '');
+  else show(townshipCode ? 'village' : 'township');
+}
 
 function show(next: Step): void {
   step = next;
@@ -76,7 +89,7 @@ function restart(): void {
   results.replaceChildren();
   status.replaceChildren();
   slip.replaceChildren();
-  show('township');
+  goHome();
 }
 
 // ---- steps 1 and 2: the links become steps --------------------------------------------
@@ -235,7 +248,7 @@ function renderSlip(): void {
                 h(
                   'td',
                   { class: 'k-noprint' },
-                  p.id > 0 ? h('a', { class: 'k-btn k-small k-complain', href: data.reportBase + encodeURIComponent(`disbursement:${p.id}`).replace(/%3A/gi, ':') }, t('kiosk.complain')) : null,
+                  p.id > 0 ? h('a', { class: 'k-btn k-small k-complain', href: paths.report(`disbursement:${p.id}`) }, t('kiosk.complain')) : null,
                 ),
               ),
             ),

@@ -3,6 +3,8 @@
 // holds the query (shareable, back button works); without JavaScript the page says so and
 // links to browsing by village and by fund (SearchView.astro).
 import { createSearchClient, findVillages, type HouseholdResult } from '../client.ts';
+import type { Locale } from '../../site/i18n/index.ts';
+import { localePath, paths } from '../../site/paths.ts';
 import { h, readPageJson, translatorOf, yuan, type UiStrings } from '../ui.ts';
 import type { SideKind } from '../types.ts';
 
@@ -10,10 +12,9 @@ import type { SideKind } from '../types.ts';
 export interface SearchPageData {
   strings: UiStrings;
   searchBase: string;
-  /** '' for zh-CN, '/en' for English: prefix of the site links */
-  prefix: string;
+  locale: Locale;
+  /** BCP 47 tag for number formatting */
   lang: string;
-  reportBase: string;
 }
 
 const LIMIT = 50;
@@ -22,8 +23,7 @@ const t = translatorOf(data.strings);
 const client = createSearchClient({ baseUrl: data.searchBase });
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const out = document.querySelector<HTMLElement>('[data-search-results]')!;
-const L = (path: string): string => data.prefix + path;
-const seg = encodeURIComponent;
+const L = (path: string): string => localePath(data.locale, path);
 
 form.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -59,7 +59,7 @@ async function run(): Promise<void> {
     const villages = findVillages(locator, q);
     groups.push({
       kind: 'villages',
-      items: villages.slice(0, LIMIT).map((v) => h('li', {}, h('a', { href: L(`/villages/${seg(v.code)}/`) }, v.name), ` · ${v.township}`)),
+      items: villages.slice(0, LIMIT).map((v) => h('li', {}, h('a', { href: L(paths.village(v.code)) }, v.name), ` · ${v.township}`)),
       total: villages.length,
     });
     const kinds: SideKind[] = ['projects', 'funds', 'units', 'institutions', ...(staff ? (['staff'] as const) : [])];
@@ -119,11 +119,11 @@ function householdItem(r: HouseholdResult, villageCode: string): HTMLElement {
             'li',
             {},
             `${p.paidOn} · ${p.fund} · ${yuan(p.amountFen, data.lang)} · ${p.status} `,
-            p.id > 0 ? h('a', { href: data.reportBase + encodeURIComponent(`disbursement:${p.id}`).replace(/%3A/gi, ':') }, t('searchPage.report')) : null,
+            p.id > 0 ? h('a', { href: paths.report(`disbursement:${p.id}`) }, t('searchPage.report')) : null,
           ),
         ),
       ),
-      h('p', {}, h('a', { href: L(`/villages/${seg(villageCode)}/`) }, t('searchPage.villagePage'))),
+      h('p', {}, h('a', { href: L(paths.village(villageCode)) }, t('searchPage.villagePage'))),
     ),
   );
 }
@@ -132,18 +132,18 @@ function sideItem(kind: SideKind, r: unknown[], refs: string[], institutions: un
   const s = (i: number): string => String(r[i] ?? '');
   switch (kind) {
     case 'projects': // [code, name, fundCode, township, village, place, amountFen, status]
-      return h('li', {}, h('a', { href: L(`/projects/${seg(s(0))}/`) }, s(1)), ` · ${[s(3), s(4), s(5)].filter(Boolean).join(' ')} · ${yuan(Number(r[6]), data.lang)}`);
+      return h('li', {}, h('a', { href: L(paths.project(s(0))) }, s(1)), ` · ${[s(3), s(4), s(5)].filter(Boolean).join(' ')} · ${yuan(Number(r[6]), data.lang)}`);
     case 'funds': // [code, name, year, kind, nameDisplay, office]
-      return h('li', {}, h('a', { href: L(`/funds/${seg(s(0))}/`) }, s(1)), ` · ${s(2)} · ${s(5)}`);
+      return h('li', {}, h('a', { href: L(paths.fund(s(0))) }, s(1)), ` · ${s(2)} · ${s(5)}`);
     case 'units': // [code, name]
-      return h('li', {}, h('a', { href: L(`/budgets/${seg(s(0))}/`) }, s(1)), ` · ${s(0)}`);
+      return h('li', {}, h('a', { href: L(paths.budgetUnit(s(0))) }, s(1)), ` · ${s(0)}`);
     case 'institutions': // [code, name, kind, parent]
-      return h('li', {}, h('a', { href: L(`/staffing/${seg(s(0))}/`) }, s(1)), s(3) ? ` · ${s(3)}` : '');
+      return h('li', {}, h('a', { href: L(paths.institution(s(0))) }, s(1)), s(3) ? ` · ${s(3)}` : '');
     case 'staff': {
       // [name, institution index, post, quota type]; institutions.json rows share that order
       const inst = institutions[Number(r[1])];
       const name = refs[Number(r[1])] ?? '';
-      return h('li', {}, h('strong', {}, s(0)), ` · ${s(2)} · `, inst ? h('a', { href: L(`/staffing/${seg(String(inst[0]))}/`) }, name) : name);
+      return h('li', {}, h('strong', {}, s(0)), ` · ${s(2)} · `, inst ? h('a', { href: L(paths.institution(String(inst[0]))) }, name) : name);
     }
   }
 }

@@ -132,6 +132,23 @@ test('"start again" is always there and clears everything', async ({ page }) => 
   await expect(page.locator('[data-results]').getByRole('button')).toHaveCount(0);
 });
 
+test('a kiosk placed in a village starts there, and "start again" returns there', async ({ page }) => {
+  const h = publicHousehold();
+  await page.goto(`/kiosk/?village=${h.villageCode}`);
+  await expect(page.getByRole('heading', { name: '第三步：按姓名拼音首字母查找' })).toBeVisible();
+  await expect(page.getByText(`${h.townshipName} ${h.villageName}`)).toBeVisible();
+  await expect(page.getByText(/^本村共 \d+ 户/)).toBeVisible();
+  await tapLetters(page, pinyinQueries(h.fullName).initials);
+  await hitOf(page, h).tap();
+  await page.getByRole('link', { name: '重新开始' }).tap();
+  await expect(page.getByRole('heading', { name: '第三步：按姓名拼音首字母查找' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '姓名（汉字或拼音）' })).toHaveValue('');
+  // Farmers of other villages go back to pick theirs.
+  await page.getByRole('button', { name: '返回上一步' }).tap();
+  await expect(page.getByRole('heading', { name: '第二步：请选择您所在的村（社区）' })).toBeVisible();
+  await expect(page.getByRole('link', { name: h.villageName, exact: true })).toBeVisible();
+});
+
 test('offline once the village has loaded: lookups, and even a reload, need no network', async ({ page, context }) => {
   const h = publicHousehold();
   await page.goto('/kiosk/');
@@ -179,4 +196,25 @@ test('the kiosk remembers the ledger checkpoint it saw and, next start, finds th
   await page.reload();
   // An unreadable memory starts over rather than warning forever (watch.ts).
   await expect(line).toContainText(/^公开账本：本机已记下当前版本/, { timeout: 30_000 });
+});
+
+test('axe (WCAG 2.2 A/AA) at every kiosk step', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+  const check = async (step: string) => {
+    const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(r.violations.map((v) => `${step}: ${v.id} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  };
+  const h = publicHousehold();
+  await page.goto('/kiosk/');
+  await check('township');
+  await page.getByRole('link', { name: h.townshipName, exact: true }).tap();
+  await check('village');
+  await page.getByRole('link', { name: h.villageName, exact: true }).tap();
+  await tapLetters(page, pinyinQueries(h.fullName).initials);
+  await expect(hitOf(page, h)).toBeVisible();
+  await check('name');
+  await hitOf(page, h).tap();
+  await expect(page.getByRole('table')).toBeVisible();
+  await check('household');
 });

@@ -72,3 +72,15 @@ test('privacy: no shard holds a masked household’s full name (characters or pi
   const leaks = await scanForPrivacyLeaks(files, names);
   expect(leaks.slice(0, 20)).toEqual([]);
 });
+
+test('axe (WCAG 2.2 A/AA) on the search page with results, in both locales', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+  const h = publicHousehold();
+  for (const prefix of ['', '/en']) {
+    await page.goto(`${prefix}/search/?q=${pinyinQueries(h.fullName).initials}&v=${h.villageCode}`);
+    await expect(page.getByText(h.fullName)).toBeVisible();
+    const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect(r.violations.map((v) => `${prefix}: ${v.id} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+  }
+});
