@@ -1,30 +1,8 @@
 // Shared steps for the inquiry journeys: filing through the real form, following a case,
-// staff accounts made in the test database and signing in through the real login form.
+// staff accounts and sign-in come from the back office's helpers.
 import { expect, type Page } from '@playwright/test';
-import { openDb } from '../../../src/db/client.ts';
-import { addUser, findUser } from '../../../src/auth/users.ts';
-import type { Role } from '../../../src/auth/roles.ts';
-
-export const PASSWORD = 'e2e-inquiries-123';
-
-/** Make sure an account exists (idempotent across files and retries). */
-export async function ensureUser(username: string, roles: Role[], departmentCode: string | null = null): Promise<void> {
-  const db = openDb();
-  try {
-    if (!findUser(db, username)) await addUser(db, { username, displayName: `测试${username}`, password: PASSWORD, roles, departmentCode });
-  } finally {
-    db.$client.close();
-  }
-}
-
-/** Sign in through the back office's form. */
-export async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/admin/login'));
-}
+// Staff accounts and signing in are the back office's helpers.
+export { ensureUser, logIn } from '../backoffice/helpers.ts';
 
 export interface Receipt {
   number: string;
