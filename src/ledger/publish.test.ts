@@ -2,13 +2,13 @@
 // every published record appended once, silent edits refused and named, corrections and
 // withdrawals appended as superseding versions, pages mapped to their entries, and the
 // written log verified — and caught when one byte of a tile or bundle changes.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ID_KEY, tempDb, type TempDb } from '../db/testing.ts';
 import { importFiles } from '../import/run.ts';
-import { SAMPLE_DIR } from '../publish/sample.ts';
+import { sampleFiles } from '../publish/sample.ts';
 import { fromUtf8 } from './bytes.ts';
 import { parseVerifierKey } from './note.ts';
 import { generateKey, parseSignerKey } from './note-sign.ts';
@@ -30,8 +30,7 @@ const count = (sql: string): number => (t.db.$client.prepare(sql).pluck().get() 
 
 beforeAll(async () => {
   t = tempDb();
-  const files = readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.csv')).map((f) => ({ path: join(SAMPLE_DIR, f) }));
-  const result = await importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY });
+  const result = await importFiles(t.db, sampleFiles(), { user: 'test', idKey: TEST_ID_KEY });
   expect(result.ok).toBe(true);
 });
 afterAll(() => {

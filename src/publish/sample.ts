@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
 import { ROOT } from '../db/client.ts';
 import { formatResult } from '../import/report.ts';
-import { importFiles } from '../import/run.ts';
+import { importFiles, type ImportFile } from '../import/run.ts';
 import { seedInquiries } from '../inquiries/seed.ts';
 
 export interface SampleSeeder {
@@ -18,12 +18,16 @@ export const SAMPLE_SEEDERS: SampleSeeder[] = [{ name: 'inquiries', seed: (db) =
 
 export const SAMPLE_DIR = join(ROOT, 'data/sample');
 
-/** Load data/sample/*.csv as one batch group, then run the seeders. Throws if it does not load. */
-export async function loadSampleCounty(db: Db, log: (m: string) => void = console.log): Promise<void> {
-  const files = readdirSync(SAMPLE_DIR)
+/** Every CSV file of data/sample, as importFiles takes them (tests load them too). */
+export function sampleFiles(): ImportFile[] {
+  return readdirSync(SAMPLE_DIR)
     .filter((f) => f.endsWith('.csv'))
     .map((f) => ({ path: join(SAMPLE_DIR, f) }));
-  const result = await importFiles(db, files, { user: 'sample' });
+}
+
+/** Load data/sample/*.csv as one batch group, then run the seeders. Throws if it does not load. */
+export async function loadSampleCounty(db: Db, log: (m: string) => void = console.log): Promise<void> {
+  const result = await importFiles(db, sampleFiles(), { user: 'sample' });
   log(formatResult(result));
   if (!result.ok) throw new Error('the sample county did not load');
   for (const s of SAMPLE_SEEDERS) {

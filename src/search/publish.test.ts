@@ -6,9 +6,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../db/client.ts';
 import { TEST_ID_KEY, tempDb, type TempDb } from '../db/testing.ts';
 import { importFiles } from '../import/run.ts';
+import { sampleFiles } from '../publish/sample.ts';
 import { scanForPrivacyLeaks } from './privacy-scan.ts';
 import { buildKioskWorker, buildSearchFiles } from './publish.ts';
 import { privateNamesFromDb } from './sources.ts';
@@ -19,11 +19,7 @@ let out: string;
 
 beforeAll(async () => {
   t = tempDb();
-  const dir = join(ROOT, 'data/sample');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .map((f) => ({ path: join(dir, f) }));
-  const result = await importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY });
+  const result = await importFiles(t.db, sampleFiles(), { user: 'test', idKey: TEST_ID_KEY });
   expect(result.ok).toBe(true);
   out = mkdtempSync(join(tmpdir(), 'gongkai-search-'));
 });

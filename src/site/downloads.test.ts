@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../db/client.ts';
 import { TEST_ID_KEY, tempDb, type TempDb } from '../db/testing.ts';
 import { importFiles } from '../import/run.ts';
+import { sampleFiles } from '../publish/sample.ts';
 import { writeDownloads } from './downloads.ts';
 
 let t: TempDb;
@@ -14,11 +14,7 @@ let out: string;
 
 beforeAll(async () => {
   t = tempDb();
-  const dir = join(ROOT, 'data/sample');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .map((f) => ({ path: join(dir, f) }));
-  expect((await importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY })).ok).toBe(true);
+  expect((await importFiles(t.db, sampleFiles(), { user: 'test', idKey: TEST_ID_KEY })).ok).toBe(true);
   out = mkdtempSync(join(tmpdir(), 'gongkai-downloads-'));
   writeDownloads(t.db, out, 'http://localhost:4321');
 });

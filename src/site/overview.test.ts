@@ -1,12 +1,11 @@
 // The overview's figures against plain aggregate SQL on a real SQLite file with the
 // migrations applied and the sample county loaded (issue 3: "the overview's figures equal
 // aggregate queries on the same database").
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, ROOT } from '../db/client.ts';
+import { openDb } from '../db/client.ts';
 import { TEST_ID_KEY, tempDb, type TempDb } from '../db/testing.ts';
 import { importFiles } from '../import/run.ts';
+import { sampleFiles } from '../publish/sample.ts';
 import { fundSummaries, fundVillageStats } from '../funds/queries.ts';
 import { groupsOf, paymentStore, villagePages, PAGE_PAYMENTS } from '../funds/payment-queries.ts';
 import { countyOverview } from './overview.ts';
@@ -15,11 +14,7 @@ let t: TempDb;
 
 beforeAll(async () => {
   t = tempDb();
-  const dir = join(ROOT, 'data/sample');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .map((f) => ({ path: join(dir, f) }));
-  const result = await importFiles(t.db, files, { user: 'test', idKey: TEST_ID_KEY });
+  const result = await importFiles(t.db, sampleFiles(), { user: 'test', idKey: TEST_ID_KEY });
   expect(result.ok).toBe(true);
 });
 afterAll(() => t.cleanup());
