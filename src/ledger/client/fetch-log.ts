@@ -20,6 +20,12 @@ export function fetchLog(base: string, keep = true): ReadLog {
   };
 }
 
+/** The site's own verifier key (ledger/vkey) as text, or null when the site has none. */
+export async function siteKeyText(read: ReadLog): Promise<string | null> {
+  const bytes = await read('vkey');
+  return bytes ? new TextDecoder().decode(bytes).trim() : null;
+}
+
 /** The edition number of a checkpoint: its position in history/index (1 = first signed). */
 export async function editionOf(read: ReadLog, size: number): Promise<number> {
   const index = await read('history/index');

@@ -4,7 +4,7 @@
 // offline or without a ledger it stays silent (the lookup matters more than the line).
 import { parseVerifierKey } from '../note.ts';
 import { watchCheckpoint } from '../watch.ts';
-import { fetchLog } from './fetch-log.ts';
+import { fetchLog, siteKeyText } from './fetch-log.ts';
 
 type Say = (key: string, params?: Record<string, string | number>) => string;
 
@@ -12,7 +12,7 @@ export async function showLedgerWatch(el: HTMLElement, t: Say, base = '/ledger/'
   const read = fetchLog(base);
   let w;
   try {
-    const vkey = new TextDecoder().decode((await read('vkey')) ?? new Uint8Array()).trim();
+    const vkey = await siteKeyText(read);
     if (!vkey) return;
     w = await watchCheckpoint({ read, key: parseVerifierKey(vkey) });
   } catch (err) {

@@ -5,7 +5,7 @@ import { toBase64 } from '../bytes.ts';
 import { parseVerifierKey } from '../note.ts';
 import { proveEntry, readCheckpoint, verifyLog } from '../verify.ts';
 import { watchCheckpoint } from '../watch.ts';
-import { editionOf, fetchLog } from './fetch-log.ts';
+import { editionOf, fetchLog, siteKeyText } from './fetch-log.ts';
 
 const root = document.querySelector<HTMLElement>('[data-ledger-verify]');
 const fill = (s: string, p: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
@@ -22,7 +22,7 @@ async function main(el: HTMLElement): Promise<void> {
   const read = fetchLog(base);
   let opened;
   try {
-    const vkey = new TextDecoder().decode((await read('vkey')) ?? new Uint8Array()).trim();
+    const vkey = (await siteKeyText(read)) ?? '';
     const key = parseVerifierKey(vkey);
     f('vkey').textContent = vkey;
     opened = { key, cp: (await readCheckpoint(read, key)).cp };

@@ -8,7 +8,7 @@ import { formatTlogProof } from '../proof.ts';
 import { parseVerifierKey } from '../note.ts';
 import { decodeRecordEntry } from '../record.ts';
 import { proveEntry, readCheckpoint, sharedHashReader, type ProvedEntry } from '../verify.ts';
-import { editionOf, fetchLog } from './fetch-log.ts';
+import { editionOf, fetchLog, siteKeyText } from './fetch-log.ts';
 
 type Strings = Record<string, string>;
 const fill = (s: string, p: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in p ? String(p[k]) : m));
@@ -65,9 +65,9 @@ async function check(el: HTMLElement): Promise<void> {
   const kind = el.dataset.kind!;
   try {
     const read = fetchLog(el.dataset.base ?? '/ledger/');
-    const vkey = await read('vkey');
-    if (!vkey) throw new Error('vkey is missing');
-    const key = parseVerifierKey(new TextDecoder().decode(vkey).trim());
+    const vkey = await siteKeyText(read);
+    if (vkey === null) throw new Error('vkey is missing');
+    const key = parseVerifierKey(vkey);
     const { cp, note } = await readCheckpoint(read, key);
     const targets = targetsOf(el);
     if (!targets.length) throw new Error(s.notInLedger);
